@@ -1,0 +1,1 @@
+"""MkDocs adapter: splits the combined search index into one index per language."""

@@ -1,0 +1,1 @@
+"""Privacy notices as code: company facts, notice pages, clauses and checks, free of MkDocs."""

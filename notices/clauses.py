@@ -1,0 +1,108 @@
+"""Clauses: the stable ids that mark where each clause of a notice begins."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CLAUSE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
+BLOCK_ATTRS = re.compile(r"^\s*\{:?(?P<attrs>[^{}]*)\}\s*$")
+INCLUDE = re.compile(r"""^\s*\{%-?\s*include\s+["'](?P<name>[^"']+)["']\s*-?%\}\s*$""")
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Where a clause starts: its id, the line of its marker, and a label for people."""
+
+    id: str
+    line: int
+    label: str
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A line of a page that starts a clause, names a snippet, or is a heading without id."""
+
+    kind: str  # "clause", "include", "unmarked-heading", "bad-id"
+    line: int
+    value: str
+    label: str = ""
+    level: int = 0
+
+
+def _attr_id(attrs: str | None) -> str | None:
+    if not attrs:
+        return None
+    for token in attrs.split():
+        if token.startswith("#"):
+            return token[1:]
+    return None
+
+
+def scan(text: str) -> list[Marker]:
+    """Find clause markers, snippet includes and headings that lack an id, with line numbers."""
+    markers: list[Marker] = []
+    lines = text.split("\n")
+    block_start = None
+    in_fence = False
+    for number, line in enumerate(lines, start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if not line.strip():
+            block_start = None
+            continue
+        include = INCLUDE.match(line)
+        if include:
+            markers.append(Marker("include", number, include.group("name")))
+            block_start = None
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            clause_id = _attr_id(heading.group("attrs"))
+            label = heading.group("text").strip()
+            level = len(heading.group(1))
+            if clause_id is None:
+                markers.append(Marker("unmarked-heading", number, "", label, level))
+            else:
+                kind = "clause" if CLAUSE_ID.match(clause_id) else "bad-id"
+                markers.append(Marker(kind, number, clause_id, label, level))
+            block_start = None
+            continue
+        block = BLOCK_ATTRS.match(line)
+        if block and block_start is not None:
+            clause_id = _attr_id(block.group("attrs"))
+            if clause_id:
+                label = _label(lines[block_start - 1])
+                kind = "clause" if CLAUSE_ID.match(clause_id) else "bad-id"
+                markers.append(Marker(kind, block_start, clause_id, label))
+            continue
+        if block_start is None:
+            block_start = number
+    return markers
+
+
+def _label(line: str, words: int = 8) -> str:
+    parts = line.replace("\\", "").split()
+    text = " ".join(parts[:words])
+    return text + (" …" if len(parts) > words else "")
+
+
+def split(text: str) -> list[tuple[str, str]]:
+    """Cut a rendered page into (clause id, Markdown) pieces; text before the first id is ''."""
+    lines = text.split("\n")
+    starts = [(m.line, m.value) for m in scan(text) if m.kind == "clause"]
+    pieces: list[tuple[str, str]] = []
+    if not starts or starts[0][0] > 1:
+        head = "\n".join(lines[: (starts[0][0] - 1) if starts else len(lines)]).strip()
+        if head:
+            pieces.append(("", head))
+    for index, (line, clause_id) in enumerate(starts):
+        end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(lines)
+        pieces.append((clause_id, "\n".join(lines[line - 1 : end]).strip()))
+    return pieces

@@ -1,0 +1,180 @@
+"""A company's facts, loaded once from its data file and checked before any page uses them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+from .problems import Problem, SourceError, display_path
+from .yamlsource import LinedData, load_yaml
+
+DATA_FILE = "company.yml"
+
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+URL = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[^\s]*)?$")
+DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+
+# Every fact a notice may need: dotted key -> (required, kind, what to write).
+FACTS: dict[str, tuple[bool, str, str]] = {
+    "legal_name": (True, "text", "the registered name, e.g. IMPRO-MEDIA S.R.L."),
+    "short_name": (True, "text", "the name the notice uses for the company, e.g. IMPRO-MEDIA"),
+    "name": (False, "text", "the name without the legal form"),
+    "legal_form": (True, "text", "the legal form, per language"),
+    "registration_number": (True, "text", "the trade register number"),
+    "trade_register": (False, "text", "the register that holds the registration number"),
+    "tax_id": (True, "text", "the tax identification (VAT) number"),
+    "registered_address": (True, "text", "the registered office address"),
+    "working_address": (True, "text", "the working address (repeat the registered one if the same)"),
+    "privacy_contact": (True, "mapping", "the privacy contact: email and, where the notice names one, person"),
+    "privacy_contact.email": (True, "email", "the e-mail address for privacy requests"),
+    "privacy_contact.person": (False, "text", "the person the notice names for privacy requests"),
+    "website": (True, "url", "the company's web site, e.g. https://www.example.com"),
+    "domains": (True, "domains", "the company's domains, the site's own domain first"),
+    "supervisory_authority": (True, "mapping", "the data protection supervisory authority"),
+    "supervisory_authority.name": (True, "text", "the authority's name, per language"),
+    "supervisory_authority.short_name": (False, "text", "the authority's abbreviation"),
+    "supervisory_authority.url": (True, "url", "the authority's web site"),
+    "languages": (True, "languages", "the notice's languages, e.g. [ro, en]"),
+    "default_language": (True, "language", "the original language, which prevails"),
+}
+
+
+@dataclass
+class Company:
+    """One company: its id, data file and checked facts."""
+
+    id: str
+    path: Path
+    shown_as: str
+    data: dict
+    source: LinedData = field(repr=False)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages the company publishes in, original first."""
+        rest = [lang for lang in self.data["languages"] if lang != self.default_language]
+        return [self.default_language, *rest]
+
+    @property
+    def default_language(self) -> str:
+        """The original language of the notice."""
+        return self.data["default_language"]
+
+    @property
+    def domain(self) -> str:
+        """The domain the company's site is published on."""
+        return self.data["domains"][0]
+
+    def line(self, dotted: str) -> int:
+        """Line of a fact in the data file."""
+        return self.source.line(dotted)
+
+    def facts(self, lang: str) -> dict:
+        """All facts with per-language values resolved for `lang`."""
+        return _localise(self.data, lang, set(self.languages))
+
+
+def load_company(company_dir: Path, root: Path | None = None) -> Company:
+    """Load and check `company_dir/company.yml`; raise SourceError listing every problem."""
+
+    path = Path(company_dir) / DATA_FILE
+    shown_as = display_path(path, root)
+    source = load_yaml(path, shown_as)
+    if not isinstance(source.data, dict):
+        raise SourceError([Problem(shown_as, 1, "expected a mapping of facts (key: value)")])
+    problems = _check(source, shown_as)
+    if problems:
+        raise SourceError(problems)
+    return Company(Path(company_dir).name, path, shown_as, source.data, source)
+
+
+def _lookup(data: dict, dotted: str):
+    value = data
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _check(source: LinedData, shown_as: str) -> list[Problem]:
+    data = source.data
+    problems: list[Problem] = []
+
+    def report(dotted: str, message: str) -> None:
+        problems.append(Problem(shown_as, source.line(dotted), message))
+
+    languages = data.get("languages")
+    lang_set = set(languages) if isinstance(languages, list) and all(isinstance(x, str) for x in languages) else set()
+    for dotted, (required, kind, what) in FACTS.items():
+        value = _lookup(data, dotted)
+        if value is None or value == "" or value == []:
+            if required:
+                report(dotted, f"missing required fact '{dotted}': add {what}")
+            continue
+        if kind == "text":
+            _check_text(value, dotted, lang_set, report)
+        elif kind == "mapping" and not isinstance(value, dict):
+            report(dotted, f"'{dotted}' must be a mapping: {what}")
+        elif kind == "email" and not (isinstance(value, str) and EMAIL.match(value)):
+            report(dotted, f"'{dotted}' is not a valid e-mail address: {value!r}")
+        elif kind == "url" and not (isinstance(value, str) and URL.match(value)):
+            report(dotted, f"'{dotted}' is not a valid web address (write it with https://): {value!r}")
+        elif kind == "domains":
+            if not isinstance(value, list):
+                report(dotted, f"'{dotted}' must be a list: {what}")
+            for i, item in enumerate(value if isinstance(value, list) else []):
+                if not (isinstance(item, str) and DOMAIN.match(item)):
+                    report(f"{dotted}.{i}", f"'{item}' is not a domain name such as example.com")
+        elif kind == "languages":
+            if not isinstance(value, list) or not value:
+                report(dotted, f"'{dotted}' must be a list: {what}")
+            for i, item in enumerate(value if isinstance(value, list) else []):
+                if not _is_locale(item):
+                    report(f"{dotted}.{i}", f"'{item}' is not a language code such as ro, lv or en")
+        elif kind == "language":
+            if not _is_locale(value):
+                report(dotted, f"'{value}' is not a language code such as ro, lv or en")
+            elif lang_set and value not in lang_set:
+                report(dotted, f"default_language '{value}' is not one of the languages {sorted(lang_set)}")
+    return problems
+
+
+def _check_text(value, dotted, lang_set, report) -> None:
+    if isinstance(value, dict):
+        missing = sorted(lang_set - set(value))
+        unknown = sorted(set(value) - lang_set)
+        if unknown:
+            report(dotted, f"'{dotted}' has text for {unknown}, which is not among the languages {sorted(lang_set)}")
+        if missing:
+            report(dotted, f"'{dotted}' has no text for language(s) {missing}: add one line per language")
+        for lang, text in value.items():
+            if not isinstance(text, (str, int)) or text == "":
+                report(f"{dotted}.{lang}", f"'{dotted}.{lang}' must be text")
+    elif not isinstance(value, (str, int)):
+        report(dotted, f"'{dotted}' must be text")
+
+
+def _is_locale(value) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        Locale.parse(value)
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+def _localise(value, lang: str, languages: set[str]):
+    if isinstance(value, dict):
+        if value and set(value) <= languages:
+            return _localise(value.get(lang), lang, languages)
+        return {key: _localise(item, lang, languages) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_localise(item, lang, languages) for item in value]
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value

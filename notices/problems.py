@@ -1,0 +1,42 @@
+"""Problems found in the sources, each naming the file and line to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding: where it is, what is wrong, and how bad it is."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == ERROR else "warning: "
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+
+class SourceError(Exception):
+    """Raised when input cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """Return `path` relative to `root` when it lies below it, for messages."""
+    path = Path(path)
+    if root is not None:
+        try:
+            return path.resolve().relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,195 @@
+"""A company's notice site as sources: facts, pages per language, snippets; checked and rendered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel import Locale
+
+from . import clauses
+from .company import Company, load_company
+from .pages import PageSource, read_page
+from .problems import ERROR, Problem, SourceError, display_path
+from .render import Renderer
+from .urls import page_url, relative_url
+
+PREVAILS_SNIPPET = "original-prevails.md"
+
+
+@dataclass
+class CompanySite:
+    """Everything one company's site is built from, with its problems found up front."""
+
+    company: Company
+    docs_dir: Path
+    snippets_dir: Path
+    root: Path | None
+    pages: dict[str, dict[str, PageSource]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    _rendered: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that stop a build."""
+        return [p for p in self.problems if p.severity == ERROR]
+
+    def shown(self, path: Path) -> str:
+        """A path as messages show it."""
+        return display_path(path, self.root)
+
+    def renderer(self, lang: str) -> Renderer:
+        """The renderer for `lang`."""
+        return Renderer(self.snippets_dir, lang, self.company.facts(lang), self.company.shown_as, self.root)
+
+    def page_clauses(self, lang: str, name: str) -> list[clauses.Clause]:
+        """Clauses of a page in order, snippet clauses placed at their include line."""
+        page = self.pages[name][lang]
+        found = []
+        for marker in clauses.scan(page.padded_body()):
+            if marker.kind == "clause":
+                found.append(clauses.Clause(marker.value, marker.line, marker.label, marker.level))
+            elif marker.kind == "include":
+                for inner in self._snippet_markers(lang, marker.value):
+                    if inner.kind == "clause":
+                        found.append(clauses.Clause(inner.value, marker.line, inner.label, inner.level))
+        return found
+
+    def _snippet_markers(self, lang: str, name: str) -> list[clauses.Marker]:
+        path = self.snippets_dir / lang / name
+        if not path.is_file() or ".." in Path(name).parts:
+            return []
+        return clauses.scan(path.read_text(encoding="utf-8"))
+
+    def rendered(self, lang: str, name: str) -> str:
+        """The page's Markdown with facts and snippets filled in (and the translation note)."""
+        key = (lang, name)
+        if key not in self._rendered:
+            self._rendered[key] = self._render(lang, name)
+        return self._rendered[key]
+
+    def _render(self, lang: str, name: str) -> str:
+        page = self.pages[name][lang]
+        renderer = self.renderer(lang)
+        text = renderer.render(page.padded_body(), page.shown_as)
+        if lang == self.company.default_language:
+            return text
+        original = self.company.default_language
+        here = page_url(name, lang, original)
+        note = renderer.render(
+            f'{{% include "{PREVAILS_SNIPPET}" %}}',
+            page.shown_as,
+            {
+                "original_language": Locale.parse(original).get_display_name(lang),
+                "original_url": relative_url(here, page_url(name, original, original)),
+            },
+        )
+        return _after_title(text, note)
+
+
+def _after_title(text: str, insert: str) -> str:
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: index + 1] + ["", insert.strip(), ""] + lines[index + 1 :])
+    return insert.strip() + "\n\n" + text
+
+
+def load_site(company_dir: Path, docs_dir: Path, snippets_dir: Path, root: Path | None = None) -> CompanySite:
+    """Load a company's sources and check them; raise SourceError if the facts cannot be read."""
+    company = load_company(company_dir, root)
+    site = CompanySite(company, Path(docs_dir), Path(snippets_dir), root)
+    _read_pages(site)
+    _check_clauses(site)
+    _check_rendering(site)
+    return site
+
+
+def _read_pages(site: CompanySite) -> None:
+    languages = site.company.languages
+    docs = site.docs_dir
+    if not docs.is_dir():
+        site.problems.append(Problem(site.shown(docs), 1, "the company's docs folder does not exist"))
+        return
+    for folder in sorted(p for p in docs.iterdir() if p.is_dir()):
+        if folder.name not in languages:
+            site.problems.append(Problem(site.shown(folder), 1,
+                f"folder '{folder.name}' is not one of the company's languages {languages} "
+                f"(see {site.company.shown_as})"))
+    for lang in languages:
+        folder = docs / lang
+        if not folder.is_dir():
+            site.problems.append(Problem(site.company.shown_as, site.company.line("languages"),
+                f"language '{lang}' has no folder {site.shown(folder)}/"))
+            continue
+        for path in sorted(folder.rglob("*.md")):
+            name = path.relative_to(folder).as_posix()
+            try:
+                site.pages.setdefault(name, {})[lang] = read_page(path, site.shown(path), lang, name)
+            except SourceError as error:
+                site.problems.extend(error.problems)
+    for name, by_lang in sorted(site.pages.items()):
+        present = next(iter(by_lang.values()))
+        for lang in languages:
+            if lang not in by_lang and (docs / lang).is_dir():
+                site.problems.append(Problem(present.shown_as, 1,
+                    f"this page has no '{lang}' version: add {site.shown(docs / lang / name)} "
+                    f"(a missing translation is never filled in from another language)"))
+
+
+def _check_clauses(site: CompanySite) -> None:
+    original = site.company.default_language
+    for name, by_lang in sorted(site.pages.items()):
+        ids_by_lang: dict[str, list[clauses.Clause]] = {}
+        for lang, page in by_lang.items():
+            for marker in clauses.scan(page.padded_body()):
+                if marker.kind == "unmarked-heading":
+                    site.problems.append(Problem(page.shown_as, marker.line,
+                        f"heading '{marker.label}' has no clause id: end it with {{#some-id}}"))
+                elif marker.kind == "bad-id":
+                    site.problems.append(Problem(page.shown_as, marker.line,
+                        f"clause id '{marker.value}' must be lower-case letters, digits and hyphens"))
+            found = site.page_clauses(lang, name)
+            seen: dict[str, int] = {}
+            for clause in found:
+                if clause.id in seen:
+                    site.problems.append(Problem(page.shown_as, clause.line,
+                        f"duplicate clause id '{clause.id}' (first at line {seen[clause.id]}): "
+                        f"give each clause its own id"))
+                else:
+                    seen[clause.id] = clause.line
+            ids_by_lang[lang] = found
+        reference_lang = original if original in ids_by_lang else next(iter(ids_by_lang), None)
+        if reference_lang is None:
+            continue
+        reference = ids_by_lang[reference_lang]
+        for lang, found in ids_by_lang.items():
+            if lang == reference_lang:
+                continue
+            _compare(site, by_lang[reference_lang], reference, by_lang[lang], found)
+
+
+def _compare(site, ref_page, ref, page, found) -> None:
+    here = {c.id: c.line for c in found}
+    there = {c.id for c in ref}
+    for index, clause in enumerate(ref):
+        if clause.id in here:
+            continue
+        before = next((here[c.id] for c in reversed(ref[:index]) if c.id in here), 1)
+        site.problems.append(Problem(page.shown_as, before,
+            f"clause '{clause.id}' ({ref_page.shown_as}:{clause.line}) is missing in this language: "
+            f"add it after this line with the same id"))
+    for clause in found:
+        if clause.id not in there:
+            site.problems.append(Problem(page.shown_as, clause.line,
+                f"clause '{clause.id}' does not exist in {ref_page.shown_as}: "
+                f"use the original's clause ids"))
+
+
+def _check_rendering(site: CompanySite) -> None:
+    for name, by_lang in sorted(site.pages.items()):
+        for lang in by_lang:
+            try:
+                site.rendered(lang, name)
+            except SourceError as error:
+                site.problems.extend(error.problems)

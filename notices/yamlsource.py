@@ -1,0 +1,61 @@
+"""YAML loading that remembers the line of every value, for messages that name it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, SourceError
+
+
+class LinedData:
+    """Plain Python data from a YAML file plus the line of each dotted key."""
+
+    def __init__(self, path: Path, data, lines: dict[str, int]):
+        self.path = path
+        self.data = data
+        self.lines = lines
+
+    def line(self, dotted: str) -> int:
+        """Line of `dotted` or of its nearest parent present in the file (1 if none)."""
+        while dotted:
+            if dotted in self.lines:
+                return self.lines[dotted]
+            dotted = dotted.rpartition(".")[0]
+        return 1
+
+
+def load_yaml(path: Path, shown_as: str) -> LinedData:
+    """Load `path`; a syntax error becomes a SourceError naming file and line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SourceError([Problem(shown_as, 1, "file not found")]) from None
+    except UnicodeDecodeError as error:
+        raise SourceError([Problem(shown_as, 1, f"not UTF-8 text ({error.reason})")]) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise SourceError([Problem(shown_as, line, f"YAML syntax: {error.problem}")]) from None
+    lines: dict[str, int] = {}
+    data = _convert(node, "", lines, shown_as) if node is not None else {}
+    return LinedData(path, data, lines)
+
+
+def _convert(node, dotted: str, lines: dict[str, int], shown_as: str):
+    if dotted:
+        lines[dotted] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in result:
+                raise SourceError([Problem(shown_as, key_node.start_mark.line + 1, f"'{key}' is given twice")])
+            result[key] = _convert(value_node, f"{dotted}.{key}" if dotted else key, lines, shown_as)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, f"{dotted}.{i}", lines, shown_as) for i, item in enumerate(node.value)]
+    return yaml.SafeLoader("").construct_object(node, deep=True)
