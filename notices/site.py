@@ -82,6 +82,7 @@ class CompanySite:
             {
                 "original_language": Locale.parse(original).get_display_name(lang),
                 "original_url": relative_url(here, page_url(name, original, original)),
+                "original_lang": original,
             },
         )
         return _after_title(text, note)

@@ -1,0 +1,47 @@
+"""Search indexes per language, with a diacritic-free copy of the text so "stergerea" finds "ștergerea"."""
+
+from __future__ import annotations
+
+import copy
+import html
+import re
+import unicodedata
+
+# lunr.js has language support (stemmer, stop words) for these; others search without stemming.
+LUNR_LANGUAGES = {"ro", "en", "de", "fr", "it", "es", "pt", "nl", "da", "fi", "hu", "no", "ru", "sv", "tr"}
+TAG = re.compile(r"<[^>]+>")
+
+
+def fold(text: str) -> str:
+    """Text without diacritics: "ștergerea" -> "stergerea", "piekļuvi" -> "piekluvi"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def language_of(location: str, languages: list[str], default: str) -> str:
+    """The language of an index entry, from its location ('en/...' or the default's)."""
+    head = location.split("/", 1)[0]
+    return head if head in languages and head != default else default
+
+
+def split_index(index: dict, languages: list[str], default: str) -> dict[str, dict]:
+    """One index per language; locations made relative to that language's root."""
+    result = {}
+    for lang in languages:
+        config = copy.deepcopy(index["config"])
+        config["lang"] = [lang] if lang in LUNR_LANGUAGES else ["en"]
+        if lang not in LUNR_LANGUAGES:
+            # An English stemmer or stop-word list would mangle words of another language.
+            config["pipeline"] = []
+        config.setdefault("fields", {})["folded"] = {"boost": 1}
+        result[lang] = {"config": config, "docs": []}
+    prefix_len = {lang: 0 if lang == default else len(lang) + 1 for lang in languages}
+    for doc in index["docs"]:
+        lang = language_of(doc["location"], languages, default)
+        entry = dict(doc)
+        entry["location"] = doc["location"][prefix_len[lang]:]
+        plain = html.unescape(TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}"))
+        folded = fold(plain)
+        entry["folded"] = folded if folded != plain else ""
+        result[lang]["docs"].append(entry)
+    return result

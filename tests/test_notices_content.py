@@ -1,0 +1,165 @@
+"""The published notices say what the companies wrote: complete, repaired, with their facts."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+import pytest
+import yaml
+
+from conftest import ROOT, SOURCES, article, page, text
+
+COMPANIES = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}
+PUBLISHER_CLAUSES = ["controller-contact", "complaint-to-authority", "changes-to-this-notice"]
+
+
+def facts(company: str) -> dict:
+    return yaml.safe_load((ROOT / "companies" / company / "company.yml").read_text(encoding="utf-8"))
+
+
+def clause_ids(soup) -> list[str]:
+    return [el["id"] for el in article(soup).select("[id]") if not el["id"].startswith("__")]
+
+
+def fold(value: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
+
+
+def notice_text(soup) -> str:
+    """The notice itself: the article without the translation note and the publisher's clauses."""
+    body = article(soup)
+    for note in body.select(".admonition"):
+        note.decompose()
+    for heading_id in PUBLISHER_CLAUSES:
+        heading = body.find(id=heading_id)
+        if heading is not None:
+            for sibling in list(heading.find_next_siblings()):
+                sibling.decompose()
+            heading.decompose()
+    return text(body)
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_clause_ids_are_the_same_in_every_language(site, company):
+    original, translation = COMPANIES[company]
+    ids = clause_ids(page(site, company))
+    assert ids == clause_ids(page(site, company, translation))
+    assert len(ids) == len(set(ids))
+    assert ids[-3:] == PUBLISHER_CLAUSES
+
+
+def test_romanian_notice_has_every_section_in_order(site):
+    body = notice_text(page(site, "impro-media"))
+    numbers = ["1.", "1.1.", "1.2.", "1.3.", "1.4.", "1.5.", "2.", "3.", "3.1.", "3.2", "3.3.", "3.4.",
+               "3.5.", "3.6.", "3.7.", "3.8.", "3.9.", "3.10.", "3.11.", "4.", "5.", "6.", "7."]
+    headings = ["Informații generale", "Cine suntem și cum ne puteți contacta", "Termeni Regulament",
+                "Categorii ale persoanelor fizice vizate", "Scopul Politicii Generale de Confidențialitate",
+                "Angajamentul IMPRO-MEDIA", "Drepturile persoanei vizate", "Categorii de date cu caracter personal",
+                "Este posibil să ne solicitați asistență", "În vederea îndeplinirii obligațiilor legale",
+                "În vederea încheierii și executării contractului", "În vederea îndeplinirii intereselor legitime",
+                "În baza consimțământului exprimat", "Categorii de date personale prelucrate",
+                "Dacă sunteți vizitator al paginilor noastre web", "Dacă sunteți client IMPRO-MEDIA",
+                "Dacă sunteți un utilizator al platformei de streaming", "Dacă sunteți un utilizator al platformei de VR",
+                "Dacă aplicați pentru un loc de muncă", "De ce colectează IMPRO-MEDIA aceste date",
+                "Stocarea datelor în cadrul IMPRO-MEDIA", "Partajarea datelor tale personale cu terțe persoane",
+                "Legislație aplicabilă"]
+    position = 0
+    for number, heading in zip(numbers, headings):
+        found = body.find(f"{number} {heading}", position)
+        assert found > position, f"section {number} {heading!r} missing or out of order"
+        position = found
+
+
+OCR_ARTEFACTS = [r"\bTn", r"\bcdnd\b", r"\bs3\b", r"Generald", r"m&suri", r"\bsi\b", r"\bin\b",
+                 r"[şţŞŢ]", r"@ ", r"\bld\b", r"[a-zăâîșț]3[a-zăâîșț]", r"TMPUTERNICIT", r"https :", r"\bfnainte", r"\bLegeanr\b",
+                 r"\bdvs\.\s+va\b", r"\bIn\b", r"\bn calitate", r"\bcompanie\s+Tn\b"]
+
+
+@pytest.mark.parametrize("pattern", OCR_ARTEFACTS)
+def test_no_ocr_artefact_left_in_romanian(site, pattern):
+    body = notice_text(page(site, "impro-media"))
+    assert not re.search(pattern, body), re.search(pattern, body)
+
+
+def test_romanian_text_keeps_the_source_wording(site):
+    """Word for word, diacritics aside, the published text is the OCR source minus its damage."""
+    data = facts("impro-media")
+    source = (SOURCES / "impro-media.ro.ocr.txt").read_text(encoding="utf-8")
+    source = source.replace("https://www.ovh.com/world/support/privacy-policy\n\n- Utilizatorii", "- Utilizatorii")
+    published = notice_text(page(site, "impro-media"))
+
+    def words(value: str) -> list[str]:
+        return re.findall(r"[a-z0-9]+", fold(value).lower())
+
+    src, pub = words(source), words(published)
+    matcher = difflib.SequenceMatcher(None, src, pub, autojunk=False)
+    unmatched = sum(i2 - i1 for op, i1, i2, _, _ in matcher.get_opcodes() if op != "equal")
+    # OCR damage touches single words ("Tn" for "În", "s3" for "să"); a lost sentence or section is far more.
+    assert unmatched / len(src) < 0.03, unmatched
+    blocks = matcher.get_matching_blocks()
+    longest_gap = max(b2.a - (b1.a + b1.size) for b1, b2 in zip(blocks, blocks[1:]))
+    assert longest_gap <= 4, "a run of source words is missing from the published text"
+    assert data["privacy_contact"]["person"] in published
+
+
+def test_romanian_uses_comma_below_diacritics(site):
+    body = notice_text(page(site, "impro-media"))
+    assert body.count("ș") > 200 and body.count("ț") > 200 and body.count("ă") > 300
+    assert "În sensul legislației" in body and "când prelucrăm" in body and "Generală" in body
+
+
+def test_latvian_text_is_the_source_verbatim(site):
+    source = [line.strip() for line in (SOURCES / "impro-celojumi.lv.txt").read_text(encoding="utf-8").splitlines()
+              if line.strip()]
+    assert len(source) == 7
+    body = article(page(site, "impro-celojumi"))
+    points = [text(body.find(id=clause)) for clause in
+              ["controller", "purposes", "security-and-retention", "recipients", "data-subject-rights",
+               "commercial-communications", "amendments"]]
+    assert points == source
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+@pytest.mark.parametrize("lang_index", [0, 1])
+def test_company_facts_come_from_the_data_file(site, company, lang_index):
+    data = facts(company)
+    lang = COMPANIES[company][lang_index]
+    soup = page(site, company, "" if lang_index == 0 else lang)
+    body = text(article(soup))
+    for value in [data["legal_name"], data["registration_number"], data["tax_id"], data["registered_address"],
+                  data["privacy_contact"]["email"], data["supervisory_authority"]["name"][lang]]:
+        assert value in body
+    mailto = {a["href"] for a in article(soup).select("a[href^='mailto:']")}
+    assert mailto == {"mailto:" + data["privacy_contact"]["email"]}
+    assert soup.find("a", href=data["website"])
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_translation_is_marked_and_the_original_prevails(site, company):
+    original, translation = COMPANIES[company]
+    assert not article(page(site, company)).select(".admonition")
+    note = text(article(page(site, company, translation)).select_one(".admonition.note"))
+    language = {"ro": "Romanian", "lv": "Latvian"}[original]
+    assert f"This is an English translation of the {language} original" in note
+    assert f"the {language} text prevails" in note
+    assert article(page(site, company, translation)).select_one(".admonition.note a")["href"] == "../"
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_language_and_switcher(site, company):
+    original, translation = COMPANIES[company]
+    home, english = page(site, company), page(site, company, translation)
+    assert home.html["lang"] == original and english.html["lang"] == translation
+    for soup in (home, english):
+        links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")}
+        assert links == {original: "/", translation: "/en/"}
+    assert "Căutare" in str(home) if original == "ro" else "Meklēt" in str(home)
+    assert text(english.select_one(".md-search__input").parent) is not None
+
+
+def test_site_urls_are_on_each_company_domain(site):
+    for company, domain in [("impro-media", "https://impromedia.ro/"), ("impro-celojumi", "https://impro.lv/")]:
+        canonical = page(site, company).select_one("link[rel=canonical]")["href"]
+        assert canonical == domain
