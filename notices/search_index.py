@@ -31,7 +31,7 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
         config = copy.deepcopy(index["config"])
         config["lang"] = [lang] if lang in LUNR_LANGUAGES else ["en"]
         if lang not in LUNR_LANGUAGES:
-            # An English stemmer or stop-word list would mangle words of another language.
+            # English stop words would drop words of another language ("to" is Latvian too).
             config["pipeline"] = []
         config.setdefault("fields", {})["folded"] = {"boost": 1}
         result[lang] = {"config": config, "docs": []}

@@ -76,3 +76,64 @@ def text(element) -> str:
     for link in element.select("a.headerlink"):
         link.decompose()
     return " ".join(element.get_text().split())
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder: Path):
+    """Serve `folder` on a free localhost port in a background thread; return (server, base URL)."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def servers(site):
+    """Each company's site served at the root of its own localhost port, as on its domain."""
+    running = {company: serve(site / company) for company in ("impro-media", "impro-celojumi")}
+    yield {company: url for company, (_, url) in running.items()}
+    for server, _ in running.values():
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def reader(browser, servers):
+    """A fresh browser page that records every request it makes."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.set_default_timeout(10000)
+    tab.requests = []
+    tab.errors = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("response", lambda response: response.status >= 400 and tab.errors.append(response.url))
+    yield tab
+    hosts = {__import__("urllib.parse").parse.urlsplit(url).netloc for url in tab.requests
+             if not url.startswith(("data:", "blob:"))}
+    allowed = {__import__("urllib.parse").parse.urlsplit(url).netloc for url in servers.values()}
+    assert hosts <= allowed, f"requests left the site: {hosts - allowed}"
+    assert context.cookies() == [], "the site set a cookie"
+    assert tab.errors == [], f"requests that failed: {tab.errors}"
+    context.close()

@@ -1,0 +1,36 @@
+"""MkDocs adapter: gives every language root its own search index and sitemap.
+
+Pages of a translation read both relative to their language root (see overrides/main.html):
+the search index so that results stay in the page's language, the sitemap because Material
+looks it up when a reader switches language.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from notices.search_index import split_index
+
+
+@event_priority(-200)
+def on_post_build(config):
+    """After i18n has built every language and merged their entries, write the per-language files."""
+    i18n = config.plugins["i18n"]
+    if i18n.building:
+        return
+    site_dir = Path(config.site_dir)
+    combined = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    default = i18n.default_language
+    for lang, index in split_index(combined, i18n.build_languages, default).items():
+        root = site_dir / ("" if lang == default else lang)
+        (root / "search").mkdir(parents=True, exist_ok=True)
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        (root / "search" / "search_index.json").write_text(data, encoding="utf-8")
+        if lang != default:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                if (site_dir / name).is_file():
+                    shutil.copyfile(site_dir / name, root / name)

@@ -1,0 +1,52 @@
+"""Search works in every language, finds words typed without diacritics, and stays in the page's language."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import page
+
+
+def index(site, company, lang_root=""):
+    return json.loads((site / company / lang_root / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("company,original", [("impro-media", "ro"), ("impro-celojumi", "lv")])
+def test_one_index_per_language(site, company, original):
+    root, english = index(site, company), index(site, company, "en")
+    assert root["config"]["lang"] == (["ro"] if original == "ro" else ["en"])
+    assert english["config"]["lang"] == ["en"]
+    assert all(not doc["location"].startswith("en/") for doc in root["docs"] + english["docs"])
+    root_text = " ".join(doc["text"] for doc in root["docs"])
+    english_text = " ".join(doc["text"] for doc in english["docs"])
+    assert "controller" in english_text.lower() and "controller" not in root_text.lower()
+
+
+def search(reader, url, query):
+    reader.goto(url)
+    reader.click("input.md-search__input")
+    reader.keyboard.type(query, delay=20)
+    reader.wait_for_selector(".md-search-result__item", timeout=10000)
+    links = reader.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    texts = reader.inner_text(".md-search-result__list")
+    return links, texts
+
+
+@pytest.mark.parametrize("company,lang_root,query,expected", [
+    ("impro-media", "", "stergerea", "ștergerea"),
+    ("impro-media", "", "ștergerea", "ștergerea"),
+    ("impro-celojumi", "", "piekluvi", "piekļuvi"),
+    ("impro-celojumi", "", "dzesanu", "dzēšanu"),
+    ("impro-media", "en/", "erasure", "erasure"),
+    ("impro-celojumi", "en/", "encrypted", "encrypted"),
+])
+def test_search_finds_the_clause_in_the_page_language(reader, servers, company, lang_root, query, expected):
+    base = servers[company]
+    links, texts = search(reader, base + lang_root, query)
+    assert expected in texts.lower() or expected in texts
+    for link in links:
+        assert link.startswith(base + lang_root)
+        if not lang_root:
+            assert not link.startswith(base + "en/"), link
