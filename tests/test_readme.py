@@ -1,0 +1,10 @@
+"""The README's set-up commands are the ones CI runs."""
+
+from conftest import ROOT
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci_command = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci_command in readme
+    assert "python scripts/build.py" in readme
