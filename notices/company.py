@@ -39,7 +39,9 @@ FACTS: dict[str, tuple[bool, str, str]] = {
     "supervisory_authority.url": (True, "url", "the authority's web site"),
     "languages": (True, "languages", "the notice's languages, e.g. [ro, en]"),
     "default_language": (True, "language", "the original language, which prevails"),
+    "notice_period_days": (False, "days", "days between publishing a material change and its effect (default 30)"),
 }
+DEFAULT_NOTICE_PERIOD_DAYS = 30
 
 
 @dataclass
@@ -67,6 +69,11 @@ class Company:
     def domain(self) -> str:
         """The domain the company's site is published on."""
         return self.data["domains"][0]
+
+    @property
+    def notice_period_days(self) -> int:
+        """Days readers get between the publication of a material change and its effect."""
+        return self.data.get("notice_period_days", DEFAULT_NOTICE_PERIOD_DAYS)
 
     def line(self, dotted: str) -> int:
         """Line of a fact in the data file."""
@@ -135,6 +142,8 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
             for i, item in enumerate(value if isinstance(value, list) else []):
                 if not _is_locale(item):
                     report(f"{dotted}.{i}", f"'{item}' is not a language code such as ro, lv or en")
+        elif kind == "days" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+            report(dotted, f"'{dotted}' must be a whole number of days, not {value!r}")
         elif kind == "language":
             if not _is_locale(value):
                 report(dotted, f"'{value}' is not a language code such as ro, lv or en")

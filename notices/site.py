@@ -68,17 +68,26 @@ class CompanySite:
             self._rendered[key] = self._render(lang, name)
         return self._rendered[key]
 
-    def _render(self, lang: str, name: str) -> str:
+    def filled(self, lang: str, name: str) -> str:
+        """The page's Markdown with facts and snippets filled in: the text a version freezes."""
         page = self.pages[name][lang]
-        renderer = self.renderer(lang)
-        text = renderer.render(page.padded_body(), page.shown_as)
+        return self.renderer(lang).render(page.padded_body(), page.shown_as).strip() + "\n"
+
+    def _render(self, lang: str, name: str) -> str:
+        text = self.filled(lang, name)
         if lang == self.company.default_language:
             return text
+        return self.with_translation_note(text, lang, name)
+
+    def with_translation_note(self, text: str, lang: str, name: str) -> str:
+        """`text` with the note that it is a translation and the original prevails."""
+        source = self.pages.get(name, self.pages.get("index.md", {})).get(lang)
+        renderer = self.renderer(lang)
         original = self.company.default_language
         here = page_url(name, lang, original)
         note = renderer.render(
             f'{{% include "{PREVAILS_SNIPPET}" %}}',
-            page.shown_as,
+            source.shown_as if source else name,
             {
                 "original_language": Locale.parse(original).get_display_name(lang),
                 "original_url": relative_url(here, page_url(name, original, original)),

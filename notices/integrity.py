@@ -1,0 +1,103 @@
+"""Checks that released versions stay exactly as released: present, unaltered, not re-dated."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from .problems import WARNING, Problem, SourceError, display_path
+from .site import CompanySite
+from .versions import ARCHIVE, NOTICE_PAGE, REGISTRY, Version, archive_path, frozen_text, load_versions, sha256
+
+
+def check_versions(site: CompanySite, against: str | None = None) -> tuple[list[Version], list[Problem]]:
+    """Load the company's versions and report every way the archive differs from what was released."""
+    company = site.company
+    company_dir = company.path.parent
+    registry = display_path(company_dir / REGISTRY, site.root)
+    try:
+        versions = load_versions(company_dir, company.languages, site.root)
+    except SourceError as error:
+        return [], list(error.problems)
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for index, version in enumerate(versions):
+        if version.id in seen:
+            problems.append(Problem(registry, version.line, f"version id '{version.id}' is used twice"))
+        seen.add(version.id)
+        if index:
+            before = versions[index - 1]
+            if version.effective < before.effective or version.published < before.published:
+                problems.append(Problem(registry, version.line,
+                    f"version '{version.id}' is dated before '{before.id}': versions must be in date order"))
+        for lang in company.languages:
+            problems.extend(_check_file(site, version, lang, registry))
+    archive = company_dir / ARCHIVE
+    if archive.is_dir():
+        for folder in sorted(p for p in archive.iterdir() if p.is_dir()):
+            if folder.name not in seen:
+                problems.append(Problem(display_path(folder, site.root), 1,
+                    f"archived version '{folder.name}' is not in {registry}: an archived version is never removed"))
+    if against:
+        problems.extend(_compare_with_ref(site, versions, registry, against))
+    if versions and site.pages.get(NOTICE_PAGE):
+        latest = versions[-1]
+        for lang in company.languages:
+            if lang in site.pages[NOTICE_PAGE] and not site.errors and (
+                    site.filled(lang, NOTICE_PAGE).strip() != frozen_text(company_dir, latest.id, lang).strip()):
+                problems.append(Problem(site.pages[NOTICE_PAGE][lang].shown_as, 1,
+                    f"this text differs from the latest released version '{latest.id}': readers see it only "
+                    f"after `python scripts/release.py {company.id}`", WARNING))
+    return versions, problems
+
+
+def _check_file(site: CompanySite, version: Version, lang: str, registry: str) -> list[Problem]:
+    path = archive_path(site.company.path.parent, version.id, lang)
+    shown = display_path(path, site.root)
+    if not path.is_file():
+        return [Problem(registry, version.line,
+                        f"the archived text of '{version.id}' in '{lang}' ({shown}) was removed: restore it from git")]
+    data = path.read_bytes()
+    problems = []
+    if sha256(data) != version.sha256[lang]:
+        problems.append(Problem(shown, 1, f"archived text altered: its SHA-256 no longer matches {registry} "
+                                          f"(version '{version.id}'); restore it from git, never edit it"))
+    try:
+        head = yaml.safe_load(data.decode("utf-8").split("\n---\n", 1)[0].removeprefix("---\n")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError):
+        head = {}
+    if head.get("effective") != version.effective or head.get("published") != version.published:
+        problems.append(Problem(registry, version.line,
+            f"version '{version.id}' was re-dated: {registry} says effective {version.effective}, published "
+            f"{version.published}, but its archived text says {head.get('effective')}, {head.get('published')}"))
+    return problems
+
+
+def _compare_with_ref(site: CompanySite, versions: list[Version], registry: str, ref: str) -> list[Problem]:
+    company_dir = site.company.path.parent
+    try:
+        top = subprocess.run(["git", "-C", str(company_dir), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        relative = (company_dir / REGISTRY).resolve().relative_to(Path(top).resolve()).as_posix()
+        shown = subprocess.run(["git", "-C", top, "show", f"{ref}:{relative}"], capture_output=True, text=True)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return []
+    if shown.returncode != 0:
+        return []
+    earlier = yaml.safe_load(shown.stdout) or []
+    current = {v.id: v for v in versions}
+    problems = []
+    for entry in earlier:
+        if not isinstance(entry, dict):
+            continue
+        version = current.get(str(entry.get("id")))
+        if version is None:
+            problems.append(Problem(registry, 1, f"version '{entry.get('id')}' released in {ref} was removed"))
+            continue
+        if (entry.get("effective"), entry.get("published")) != (version.effective, version.published):
+            problems.append(Problem(registry, version.line, f"version '{version.id}' was re-dated since {ref}"))
+        if (entry.get("sha256") or {}) != version.sha256:
+            problems.append(Problem(registry, version.line, f"version '{version.id}' was altered since {ref}"))
+    return problems

@@ -1,0 +1,72 @@
+"""Releasing the current text of a notice as a new, frozen version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .problems import Problem, SourceError
+from .site import CompanySite
+from .versions import (NOTICE_PAGE, Version, archive_path, frozen_file, frozen_text, load_versions, sha256,
+                       write_versions)
+
+VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+
+
+def release(site: CompanySite, *, change: str, summaries: dict[str, str], effective: dt.date,
+            published: dt.date, version_id: str | None = None, notice_override: str | None = None) -> Version:
+    """Freeze the company's current text as a new version; refuse with a reason naming what to fix."""
+    company = site.company
+    company_dir = company.path.parent
+    registry = f"{company.shown_as.rsplit('/', 1)[0]}/versions.yml"
+
+    def refuse(message: str) -> SourceError:
+        return SourceError([Problem(registry, 1, message)])
+
+    if site.errors:
+        raise SourceError(site.errors)
+    versions = load_versions(company_dir, company.languages, site.root)
+    last = versions[-1] if versions else None
+    if last is None:
+        change = "initial"
+    elif change not in ("material", "editorial"):
+        raise refuse("say whether the change is material (purposes, recipients, transfers, controller, "
+                     "how rights are exercised) or editorial (typos, style): --material or --editorial")
+    missing = [lang for lang in company.languages if not (summaries.get(lang) or "").strip()]
+    if missing:
+        raise refuse(f"a change summary is required in every language; missing: {', '.join(missing)}")
+    version_id = version_id or f"v{len(versions) + 1}"
+    if not VERSION_ID.match(version_id) or any(v.id == version_id for v in versions):
+        raise refuse(f"version id '{version_id}' is taken or not of the form v2, 2026-1 (lower case, digits, . -)")
+    if effective < published:
+        raise refuse(f"effective date {effective} is before the publication date {published}: "
+                     f"a version cannot apply before readers can see it")
+    if last and effective < last.effective:
+        raise refuse(f"effective date {effective} is before {last.id}'s effective date {last.effective}")
+    if last and published < last.published:
+        raise refuse(f"publication date {published} is before {last.id}'s publication date {last.published}")
+    period = company.notice_period_days
+    if change == "material" and (effective - published).days < period and not (notice_override or "").strip():
+        raise refuse(f"a material change must be published at least {period} days before it takes effect "
+                     f"(effective {effective}, published {published}); choose a later effective date "
+                     f"or give --override-notice \"why\"")
+    texts = {lang: site.filled(lang, NOTICE_PAGE) for lang in company.languages}
+    if last and all(texts[lang].strip() == frozen_text(company_dir, last.id, lang).strip()
+                    for lang in company.languages):
+        raise refuse(f"the text has not changed since {last.id}: nothing to release")
+
+    draft = Version(version_id, effective, published, change, {k: summaries[k].strip() for k in company.languages},
+                    {}, (notice_override or "").strip() or None)
+    files = {lang: frozen_file(company.id, draft, lang, texts[lang]) for lang in company.languages}
+    for lang in company.languages:
+        if archive_path(company_dir, version_id, lang).exists():
+            raise refuse(f"{archive_path(company_dir, version_id, lang)} already exists; archived texts are never replaced")
+    version = Version(draft.id, draft.effective, draft.published, draft.change, draft.summary,
+                      {lang: sha256(data) for lang, data in files.items()}, draft.notice_override)
+    for lang, data in files.items():
+        path = archive_path(company_dir, version_id, lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_bytes(data)
+    write_versions(company_dir, versions + [version])
+    return version

@@ -1,0 +1,159 @@
+"""Released versions of a notice: the registry, the frozen texts, and which one is in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, SourceError, display_path
+from .yamlsource import load_yaml
+
+REGISTRY = "versions.yml"
+ARCHIVE = "versions"
+CHANGE_KINDS = ("initial", "material", "editorial")
+NOTICE_PAGE = "index.md"
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes equal dates twice instead of as YAML anchors, for people reading the file."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+@dataclass(frozen=True)
+class Version:
+    """One released version: its dates, kind of change, summaries and the hash of each text."""
+
+    id: str
+    effective: dt.date
+    published: dt.date
+    change: str
+    summary: dict[str, str]
+    sha256: dict[str, str]
+    notice_override: str | None = None
+    line: int = 1
+
+    @property
+    def material(self) -> bool:
+        """Whether readers must be told in advance (purposes, recipients, controller, rights)."""
+        return self.change == "material"
+
+    def as_record(self) -> dict:
+        """The registry entry as written to versions.yml."""
+        record = {"id": self.id, "effective": self.effective, "published": self.published,
+                  "change": self.change, "summary": dict(self.summary)}
+        if self.notice_override:
+            record["notice_override"] = self.notice_override
+        record["sha256"] = dict(self.sha256)
+        return record
+
+
+def archive_path(company_dir: Path, version_id: str, lang: str) -> Path:
+    """Where a version's frozen text in `lang` is kept."""
+    return Path(company_dir) / ARCHIVE / version_id / f"{lang}.md"
+
+
+def frozen_file(company_id: str, version: Version, lang: str, text: str) -> bytes:
+    """The bytes of a frozen text: its identity and dates, then the text with everything filled in."""
+    head = yaml.dump({"company": company_id, "version": version.id, "language": lang,
+                           "effective": version.effective, "published": version.published},
+                          sort_keys=False, allow_unicode=True, Dumper=_PlainDumper)
+    return f"---\n{head}---\n{text.strip()}\n".encode("utf-8")
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of `data`."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def frozen_text(company_dir: Path, version_id: str, lang: str) -> str:
+    """A frozen text without its identity block, ready to publish."""
+    content = archive_path(company_dir, version_id, lang).read_text(encoding="utf-8")
+    return content.split("\n---\n", 1)[1] if content.startswith("---\n") else content
+
+
+def load_versions(company_dir: Path, languages: list[str], root: Path | None = None) -> list[Version]:
+    """Read versions.yml (oldest first); an absent registry means no version released yet."""
+    path = Path(company_dir) / REGISTRY
+    if not path.is_file():
+        return []
+    shown = display_path(path, root)
+    source = load_yaml(path, shown)
+    data = source.data if source.data is not None else []
+    if not isinstance(data, list):
+        raise SourceError([Problem(shown, 1, "expected a list of versions, oldest first")])
+    versions, problems = [], []
+    for index, entry in enumerate(data):
+        where = source.line(str(index))
+
+        def report(key: str, message: str) -> None:
+            problems.append(Problem(shown, source.line(f"{index}.{key}") if key else where, message))
+
+        if not isinstance(entry, dict):
+            report("", "each version must be a mapping (id, effective, published, change, summary, sha256)")
+            continue
+        version_id = str(entry.get("id") or "")
+        if not version_id:
+            report("id", "version without an id")
+        effective, published = entry.get("effective"), entry.get("published")
+        for key, value in (("effective", effective), ("published", published)):
+            if not isinstance(value, dt.date):
+                report(key, f"'{key}' must be a date written YYYY-MM-DD, not {value!r}")
+        change = entry.get("change")
+        if change not in CHANGE_KINDS:
+            report("change", f"'change' must be one of {', '.join(CHANGE_KINDS)}, not {change!r}")
+        summary = entry.get("summary") or {}
+        hashes = entry.get("sha256") or {}
+        for lang in languages:
+            if not isinstance(summary, dict) or not str(summary.get(lang) or "").strip():
+                report("summary", f"version '{version_id}' has an empty change summary in '{lang}': write one")
+            if not isinstance(hashes, dict) or not hashes.get(lang):
+                report("sha256", f"version '{version_id}' records no SHA-256 for '{lang}'")
+        if problems:
+            continue
+        versions.append(Version(version_id, effective, published, change,
+                                {k: str(v) for k, v in summary.items()}, {k: str(v) for k, v in hashes.items()},
+                                entry.get("notice_override"), where))
+    if problems:
+        raise SourceError(problems)
+    return versions
+
+
+def write_versions(company_dir: Path, versions: list[Version]) -> None:
+    """Write versions.yml, oldest first."""
+    header = ("# Released versions of this notice, oldest first. Written by scripts/release.py:\n"
+              "# a released entry and its frozen texts in versions/ are never edited.\n")
+    body = yaml.dump([v.as_record() for v in versions], Dumper=_PlainDumper, sort_keys=False,
+                     allow_unicode=True, width=100)
+    (Path(company_dir) / REGISTRY).write_text(header + body, encoding="utf-8")
+
+
+def in_force(versions: list[Version], today: dt.date) -> Version | None:
+    """The version whose effective date is the latest on or before `today`."""
+    current = None
+    for version in versions:
+        if version.effective <= today:
+            current = version
+    return current
+
+
+def upcoming(versions: list[Version], today: dt.date) -> list[Version]:
+    """Released versions that take effect after `today`."""
+    return [v for v in versions if v.effective > today]
+
+
+def superseded_on(versions: list[Version], version: Version) -> dt.date | None:
+    """The day a version stopped applying: the next version's effective date."""
+    index = versions.index(version)
+    return versions[index + 1].effective if index + 1 < len(versions) else None
+
+
+def previous(versions: list[Version], version: Version) -> Version | None:
+    """The version released before `version`."""
+    index = versions.index(version)
+    return versions[index - 1] if index else None
