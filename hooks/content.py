@@ -1,24 +1,39 @@
-"""MkDocs adapter: checks a company's sources once per build and fills facts and snippets into pages."""
+"""MkDocs adapter: checks a company's sources once per build, adds the version pages, fills in the notice."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
 
+from notices.dates import build_date
+from notices.integrity import check_versions
 from notices.layout import Layout
-from notices.problems import SourceError, display_path
+from notices.problems import ERROR, SourceError, display_path
+from notices.publication import Publication
 from notices.site import CompanySite, load_site
+from notices.urls import page_url
+from notices.versions import NOTICE_PAGE, archive_path
+from notices.versions_json import versions_document
 
-# The site of the build in progress; i18n re-runs the build per language, so it is
-# loaded on the first language's on_config and reused by the others.
-_site: CompanySite | None = None
+log = get_plugin_logger("notices")
+
+# State of the build in progress. i18n re-runs the build once per language: the sources are
+# loaded and checked on the first language's on_config and reused; publications are per language.
+_state: dict = {"site": None, "versions": [], "serving": False, "publications": {}}
 
 
 def _i18n(config):
     return config.plugins["i18n"]
+
+
+def on_startup(command, dirty):
+    """Remember whether this is `mkdocs serve`, where the notice page shows the editor's draft."""
+    _state["serving"] = command == "serve"
 
 
 def _check_config(site: CompanySite, config) -> list[str]:
@@ -40,8 +55,7 @@ def _check_config(site: CompanySite, config) -> list[str]:
 
 @event_priority(100)
 def on_config(config):
-    """Load and check the company's sources on the first language pass."""
-    global _site
+    """Load and check the company's sources and archive on the first language pass."""
     if _i18n(config).current_language is not None:
         return config
     company_dir = Path(config.config_file_path).parent
@@ -55,22 +69,108 @@ def on_config(config):
         site = load_site(company_dir, Path(config.docs_dir), layout.snippets_dir, layout.root)
     except SourceError as error:
         raise PluginError(str(error)) from None
-    messages = [str(p) for p in site.errors] + _check_config(site, config)
+    versions, version_problems = check_versions(site)
+    messages = [str(p) for p in site.errors + version_problems if p.severity == ERROR] + _check_config(site, config)
     if messages:
         raise PluginError("\n".join(messages))
-    _site = site
+    for problem in version_problems:
+        log.info(str(problem))
+    _state.update(site=site, versions=versions, publications={})
     config.site_name = site.company.data["legal_name"]
     return config
 
 
+def _generated_file(config, name: str, lang: str, default: str, content: str | None, in_nav: bool) -> File:
+    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, f"{lang}/{name}", content=content or "", inclusion=inclusion)
+    file.dest_uri = page_url(name, lang, default) + "index.html"
+    file.locale = file.localization = file.locale_alternate_of = lang
+    file.norm_src_uri = name
+    file.alternates = {lang: file}
+    return file
+
+
+@event_priority(-200)
+def on_files(files, config):
+    """Add the history, comparison and version pages of the language being built."""
+    i18n = _i18n(config)
+    site, lang, default = _state["site"], i18n.current_language, i18n.default_language
+    try:
+        publication = Publication(site, _state["versions"], lang, build_date())
+    except SourceError as error:
+        raise PluginError(str(error)) from None
+    _state["publications"][lang] = publication
+    for generated in publication.pages():
+        front = json.dumps({"title": generated.title, "template": generated.template}, ensure_ascii=False)
+        content = f"---\n{front}\n---\n{generated.markdown}"
+        file = _generated_file(config, generated.name, lang, default, content, generated.in_nav)
+        for other in i18n.build_languages:
+            if other != lang:
+                file.alternates[other] = _generated_file(config, generated.name, other, default, None, False)
+        file.notice_view = generated.view
+        files.append(file)
+    i18n.i18n_files_per_language[lang] = files.documentation_pages()
+    return files
+
+
+NAV_ORDER = [NOTICE_PAGE, "history.md", "compare.md"]
+
+
+@event_priority(-200)
+def on_nav(nav, config, files):
+    """Notice first, then its history, then the comparison, then any other page."""
+    def rank(item):
+        name = item.file.src_uri.partition("/")[2] if getattr(item, "file", None) else ""
+        return NAV_ORDER.index(name) if name in NAV_ORDER else len(NAV_ORDER)
+    nav.items.sort(key=rank)
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
-    """Replace the page's Markdown with its facts and snippets filled in."""
+    """The notice page shows the version in force (the editor's draft under `mkdocs serve`)."""
+    if hasattr(page.file, "notice_view"):
+        return markdown
     lang, _, name = page.file.src_uri.partition("/")
-    return _site.rendered(lang, name)
+    publication = _state["publications"][lang]
+    if name == NOTICE_PAGE:
+        return publication.notice_markdown(draft=_state["serving"])
+    return _state["site"].rendered(lang, name)
 
 
 def on_page_context(context, page, config, nav):
-    """Give templates the company's facts in the page's language."""
-    lang = page.file.src_uri.partition("/")[0]
-    context["company"] = _site.company.facts(lang)
+    """Give templates the company's facts and the version data in the page's language."""
+    lang, _, name = page.file.src_uri.partition("/")
+    publication = _state["publications"][lang]
+    context["company"] = _state["site"].company.facts(lang)
+    context["notice"] = {**publication.common(), "draft": _state["serving"] and name == NOTICE_PAGE,
+                         "kind": "notice" if name == NOTICE_PAGE else "page",
+                         **getattr(page.file, "notice_view", {})}
     return context
+
+
+def on_post_build(config):
+    """Write this language's Atom feed, and versions.json once for the whole site."""
+    i18n = _i18n(config)
+    lang, default = i18n.current_language, i18n.default_language
+    publication = _state["publications"][lang]
+    site_dir = Path(config.site_dir)
+    env = config.theme.get_env()
+    feed = env.get_template("notice/atom-feed.html").render(
+        notice=publication.common(), company=_state["site"].company.facts(lang), config=config,
+        versions=[publication.version_view(v) for v in reversed(_state["versions"])],
+        updated=max((v.published for v in _state["versions"]), default=build_date()).isoformat(),
+    )
+    target = site_dir / page_url("feed.xml", lang, default).rstrip("/")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(feed, encoding="utf-8")
+    if lang == default:
+        # The frozen texts themselves, so that anyone can check a version's SHA-256.
+        for version in _state["versions"]:
+            for code in _state["site"].company.languages:
+                source = archive_path(_state["site"].company.path.parent, version.id, code)
+                target = site_dir / "versions" / version.id / f"{code}.md"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(source.read_bytes())
+        document = versions_document(_state["site"], _state["versions"], config.site_url)
+        (site_dir / "versions.json").write_text(
+            json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -25,11 +26,15 @@ class BuildResult:
     site: Path
 
 
-def run_build(root: Path, site: Path, *companies: str) -> BuildResult:
-    """Run the project's build command as a user would, in a fresh process."""
+def run_build(root: Path, site: Path, *companies: str, epoch: str | None = None) -> BuildResult:
+    """Run the project's build command as a user would, in a fresh process (as of `epoch`, if given)."""
+    env = dict(os.environ)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
+    site.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--site-dir", str(site), *companies],
-        capture_output=True, text=True, cwd=str(site.parent),
+        capture_output=True, text=True, cwd=str(site.parent), env=env,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
@@ -137,3 +142,73 @@ def reader(browser, servers):
     assert context.cookies() == [], "the site set a cookie"
     assert tab.errors == [], f"requests that failed: {tab.errors}"
     context.close()
+
+
+EXAMPLE = Path(__file__).resolve().parent / "fixtures" / "example"
+BUILD_DAY_EPOCH = "1795564800"  # 2026-11-25, the build day the example's dates are measured against
+
+
+def release(root: Path, company: str, *args: str) -> subprocess.CompletedProcess:
+    """Run the editors' release command on the project at `root`."""
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "release.py"), company, "--root", str(root), *args],
+                          capture_output=True, text=True)
+
+
+def with_example(target: Path) -> Path:
+    """A copy of the project with the fictional example company added."""
+    copy_project(target)
+    shutil.copytree(EXAMPLE, target, dirs_exist_ok=True)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace `old` (which must be there) by `new` in a file."""
+    content = path.read_text(encoding="utf-8")
+    assert old in content, f"{old!r} not in {path}"
+    path.write_text(content.replace(old, new, 1), encoding="utf-8")
+
+
+EXAMPLE_HISTORY = [
+    # (version, change, published, effective, edits as (language, old, new))
+    ("v1", [], "2026-01-10", "2026-01-10", []),
+    ("v2", ["--material"], "2026-03-01", "2026-04-15", [
+        ("en", "Our hosting provider stores the data in the European Union.",
+         "Our hosting provider stores the data in the European Union. Our payment processor in the United States "
+         "receives your name, under standard contractual clauses."),
+        ("ro", "Furnizorul nostru de găzduire stochează datele în Uniunea Europeană.",
+         "Furnizorul nostru de găzduire stochează datele în Uniunea Europeană. Procesatorul nostru de plăți din "
+         "Statele Unite primește numele dumneavoastră, în baza clauzelor contractuale standard."),
+    ]),
+    ("v3", ["--editorial"], "2026-05-02", "2026-05-02", [
+        ("en", "You may ask for access, rectification or erasure of your data.",
+         "You may ask for access to, rectification of or erasure of your data."),
+        ("ro", "Puteți cere accesul la date, rectificarea sau ștergerea lor.",
+         "Puteți solicita accesul la date, rectificarea sau ștergerea lor."),
+    ]),
+    ("v4", ["--material"], "2026-11-20", "2027-01-10", [
+        ("en", "We keep your data for two years after our last contact.",
+         "We keep your data for one year after our last contact."),
+        ("ro", "Păstrăm datele timp de doi ani de la ultimul contact.",
+         "Păstrăm datele timp de un an de la ultimul contact."),
+    ]),
+]
+
+
+def release_example_history(root: Path) -> None:
+    """Release the example's four versions: first, material, editorial, material in the future."""
+    for version, kind, published, effective, edits in EXAMPLE_HISTORY:
+        for lang, old, new in edits:
+            edit(root / "docs" / "example-privacy" / lang / "index.md", old, new)
+        result = release(root, "example-privacy", *kind, "--published", published, "--effective", effective,
+                         "--summary", f"en=Summary of {version}", "--summary", f"ro=Rezumatul {version}")
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory) -> Path:
+    """The example company with four released versions, built as on 2026-11-25."""
+    root = with_example(tmp_path_factory.mktemp("example") / "project")
+    release_example_history(root)
+    result = run_build(root, root / "site", "example-privacy", epoch=BUILD_DAY_EPOCH)
+    assert result.returncode == 0, result.output
+    return root

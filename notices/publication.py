@@ -1,0 +1,151 @@
+"""What readers get for one company and language: the pages built from the released versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import long_date
+from .problems import Problem, SourceError, display_path
+from .site import CompanySite
+from .textdiff import clause_texts, compare
+from .urls import page_url
+from .versions import NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, upcoming
+from .yamlsource import load_yaml
+
+LABELS = "labels.yml"
+REQUIRED_LABELS = ("notice", "history", "compare", "version", "effective", "published", "material", "editorial",
+                   "initial", "superseded", "upcoming", "in_force", "see_current", "upcoming_notice",
+                   "changes_from_previous", "changed_clauses", "unchanged", "inline", "side_by_side")
+
+
+@dataclass
+class GeneratedPage:
+    """A page the build adds: where it goes, its Markdown, and the data its template shows."""
+
+    name: str
+    title: str
+    template: str
+    markdown: str
+    view: dict = field(default_factory=dict)
+    in_nav: bool = False
+
+
+def load_labels(site: CompanySite, lang: str) -> dict[str, str]:
+    """The site's words in `lang`, from docs/snippets/<lang>/labels.yml."""
+    path = site.snippets_dir / lang / LABELS
+    shown = display_path(path, site.root)
+    data = load_yaml(path, shown).data or {}
+    missing = [key for key in REQUIRED_LABELS if not data.get(key)]
+    if missing:
+        raise SourceError([Problem(shown, 1, f"missing label(s): {', '.join(missing)}")])
+    return {key: str(value) for key, value in data.items()}
+
+
+class Publication:
+    """The versions of one company seen from one language, on a given day."""
+
+    def __init__(self, site: CompanySite, versions: list[Version], lang: str, today: dt.date):
+        self.site = site
+        self.versions = versions
+        self.lang = lang
+        self.today = today
+        self.default = site.company.default_language
+        self.labels = load_labels(site, lang)
+        self.company_dir = site.company.path.parent
+        self.current = in_force(versions, today)
+        self.upcoming = upcoming(versions, today)
+
+    def url(self, name: str) -> str:
+        """Site-relative URL of page `name` in this language."""
+        return page_url(name, self.lang, self.default)
+
+    def text(self, version: Version) -> str:
+        """A version's frozen text in this language."""
+        return frozen_text(self.company_dir, version.id, self.lang)
+
+    def version_view(self, version: Version) -> dict:
+        """What templates show of one version."""
+        ended = superseded_on(self.versions, version)
+        if version.effective > self.today:
+            status = "upcoming"
+        elif ended is not None and ended <= self.today:
+            status = "superseded"
+        else:
+            status = "in_force"
+        before = previous(self.versions, version)
+        return {
+            "id": version.id,
+            "effective": version.effective.isoformat(),
+            "effective_label": long_date(version.effective, self.lang),
+            "published": version.published.isoformat(),
+            "published_label": long_date(version.published, self.lang),
+            "superseded_label": long_date(ended, self.lang) if ended and status == "superseded" else None,
+            "change": version.change,
+            "material": version.material,
+            "summary": version.summary.get(self.lang, ""),
+            "sha256": version.sha256.get(self.lang, ""),
+            "status": status,
+            "url": self.url(f"versions/{version.id}/index.md"),
+            "changes_url": self.url(f"versions/{version.id}/changes.md") if before else None,
+        }
+
+    def common(self) -> dict:
+        """What every page's template gets."""
+        return {
+            "lang": self.lang,
+            "labels": self.labels,
+            "current": self.version_view(self.current) if self.current else None,
+            "upcoming": [self.version_view(v) for v in self.upcoming],
+            "history_url": self.url("history.md"),
+            "compare_url": self.url("compare.md"),
+            "home_url": self.url(NOTICE_PAGE),
+            "feed_url": self.url("feed.xml").rstrip("/"),
+        }
+
+    def notice_markdown(self, draft: bool) -> str:
+        """The current notice: the version in force, or the editor's text while drafting or before v1."""
+        if self.current is None or draft:
+            text = self.site.filled(self.lang, NOTICE_PAGE)
+        else:
+            text = self.text(self.current)
+        return self._as_published(text, NOTICE_PAGE)
+
+    def _as_published(self, text: str, name: str) -> str:
+        if self.lang == self.default:
+            return text
+        return self.site.with_translation_note(text, self.lang, name)
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every page the build adds for this language; linear in the number of versions."""
+        labels = self.labels
+        history = [self.version_view(v) for v in reversed(self.versions)]
+        pages = [
+            GeneratedPage("history.md", labels["history"], "notice/history.html", "",
+                          {"kind": "history", "versions": history}, in_nav=True),
+            GeneratedPage("compare.md", labels["compare"], "notice/compare.html", "",
+                          {"kind": "compare", "versions": [self._compare_data(v) for v in self.versions]},
+                          in_nav=True),
+        ]
+        for version in self.versions:
+            view = self.version_view(version)
+            name = f"versions/{version.id}/index.md"
+            pages.append(GeneratedPage(name, f"{labels['version']} {version.id}", "notice/version.html",
+                                       self._as_published(self.text(version), name),
+                                       {"kind": "version", "version": view}))
+            before = previous(self.versions, version)
+            if before is not None:
+                diff = compare(self.text(before), self.text(version))
+                pages.append(GeneratedPage(
+                    f"versions/{version.id}/changes.md",
+                    f"{labels['changes_from_previous']}: {before.id} → {version.id}",
+                    "notice/changes.html", "",
+                    {"kind": "changes", "version": view, "previous": self.version_view(before),
+                     "clauses": diff, "changed": [c for c in diff if c.status != "unchanged"]}))
+        return pages
+
+    def _compare_data(self, version: Version) -> dict:
+        view = self.version_view(version)
+        view["clauses"] = [vars(c) for c in clause_texts(self.text(version))]
+        return view

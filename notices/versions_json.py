@@ -1,0 +1,37 @@
+"""versions.json: the machine-readable list of versions that a consent record can point to."""
+
+from __future__ import annotations
+
+from .site import CompanySite
+from .urls import page_url
+from .versions import Version, superseded_on
+
+
+def versions_document(site: CompanySite, versions: list[Version], site_url: str) -> dict:
+    """Ids, dates, kind of change, SHA-256 and URLs of every version, in every language."""
+    company = site.company
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    default = company.default_language
+    return {
+        "company": {"id": company.id, "legal_name": company.data["legal_name"], "domain": company.domain},
+        "languages": company.languages,
+        "original_language": default,
+        "versions": [
+            {
+                "id": v.id,
+                "effective": v.effective.isoformat(),
+                "published": v.published.isoformat(),
+                "superseded": (superseded_on(versions, v).isoformat() if superseded_on(versions, v) else None),
+                "change": v.change,
+                "material": v.material,
+                "sha256": dict(v.sha256),
+                "summary": dict(v.summary),
+                "urls": {lang: base + page_url(f"versions/{v.id}/index.md", lang, default)
+                         for lang in company.languages},
+                "texts": {lang: f"{base}versions/{v.id}/{lang}.md" for lang in company.languages},
+                "changes_urls": ({lang: base + page_url(f"versions/{v.id}/changes.md", lang, default)
+                                  for lang in company.languages} if index else None),
+            }
+            for index, v in enumerate(versions)
+        ],
+    }
