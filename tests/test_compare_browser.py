@@ -1,0 +1,65 @@
+"""The any-two comparison, in a real browser: served, shared by its address, and offline from a saved copy."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import serve
+
+SITE = "example-privacy"
+
+
+@pytest.fixture(scope="module")
+def example_url(example):
+    server, url = serve(example / "site" / SITE)
+    yield url
+    server.shutdown()
+
+
+def changed_clauses(reader):
+    return reader.eval_on_selector_all("#notice-compare-result section.notice-clause", "els => els.map(e => e.id)")
+
+
+def test_any_two_versions_from_a_shared_address(reader, example_url):
+    reader.goto(example_url + "compare/?from=v1&to=v4")
+    reader.wait_for_selector("#notice-compare-result section.notice-clause")
+    assert changed_clauses(reader) == ["clause-recipients", "clause-retention", "clause-rights"]
+    inserted = reader.eval_on_selector_all("#clause-retention .notice-view--inline ins", "els => els.map(e => e.textContent)")
+    deleted = reader.eval_on_selector_all("#clause-retention .notice-view--inline del", "els => els.map(e => e.textContent)")
+    assert [w.strip() for w in inserted] == ["one", "year"] and [w.strip() for w in deleted] == ["two", "years"]
+    assert reader.eval_on_selector_all("details.notice-clause--unchanged ins", "els => els.length") == 0
+    assert reader.input_value("#notice-from") == "v1" and reader.input_value("#notice-to") == "v4"
+
+
+def test_choosing_versions_gives_a_new_shareable_address(reader, example_url):
+    reader.goto(example_url + "ro/compare/")
+    reader.wait_for_selector("#notice-compare-result h2")
+    reader.select_option("#notice-from", "v2")
+    reader.select_option("#notice-to", "v3")
+    reader.click("#notice-compare-form button[type=submit]")
+    reader.wait_for_url("**/ro/compare/?from=v2&to=v3")
+    reader.wait_for_selector("#notice-compare-result section.notice-clause")
+    assert changed_clauses(reader) == ["clause-rights"]
+    assert "Modificată" in reader.inner_text("#notice-compare-result")
+
+
+def test_side_by_side_view(reader, example_url):
+    reader.goto(example_url + "compare/?from=v3&to=v4")
+    reader.wait_for_selector("#clause-retention")
+    assert not reader.is_visible("#clause-retention .notice-view--sides")
+    reader.check("#notice-view-sides")
+    assert reader.is_visible("#clause-retention .notice-view--sides")
+    assert not reader.is_visible("#clause-retention .notice-view--inline")
+
+
+def test_editorial_versions_can_be_hidden(reader, example_url):
+    reader.goto(example_url + "compare/?material=1")
+    hidden = reader.eval_on_selector_all("#notice-from option", "els => els.filter(e => e.hidden).map(e => e.value)")
+    assert hidden == ["v3"]
+
+
+def test_works_offline_from_the_site_files(reader, example):
+    path = example / "site" / SITE / "compare" / "index.html"
+    reader.goto(path.as_uri() + "?from=v1&to=v2")
+    reader.wait_for_selector("#notice-compare-result section.notice-clause")
+    assert changed_clauses(reader) == ["clause-recipients"]
