@@ -11,7 +11,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from notices.dates import build_date
-from notices.integrity import check_versions
+from notices.checks import check_company
+from notices.gdpr import load_coverage
 from notices.layout import Layout
 from notices.problems import ERROR, SourceError, display_path
 from notices.publication import Publication
@@ -69,13 +70,21 @@ def on_config(config):
         site = load_site(company_dir, Path(config.docs_dir), layout.snippets_dir, layout.root)
     except SourceError as error:
         raise PluginError(str(error)) from None
-    versions, version_problems = check_versions(site)
-    messages = [str(p) for p in site.errors + version_problems if p.severity == ERROR] + _check_config(site, config)
-    if messages:
-        raise PluginError("\n".join(messages))
-    for problem in version_problems:
-        log.info(str(problem))
-    _state.update(site=site, versions=versions, publications={})
+    versions, problems = check_company(site)
+    errors = [str(p) for p in problems if p.severity == ERROR] + _check_config(site, config)
+    if errors and not _state["serving"]:
+        raise PluginError("\n".join(errors))
+    # While editing, problems are warnings so that the preview keeps running; a build stops on them.
+    for message in errors:
+        log.warning(message)
+    for problem in problems:
+        if problem.severity != ERROR:
+            log.info(str(problem))
+    coverage = None
+    if not site.errors and NOTICE_PAGE in site.pages:
+        ids = [c.id for c in site.page_clauses(site.company.default_language, NOTICE_PAGE)]
+        coverage = load_coverage(company_dir, ids, site.company.languages, site.root)[0]
+    _state.update(site=site, versions=versions, coverage=coverage, publications={})
     config.site_name = site.company.data["legal_name"]
     return config
 
@@ -96,7 +105,7 @@ def on_files(files, config):
     i18n = _i18n(config)
     site, lang, default = _state["site"], i18n.current_language, i18n.default_language
     try:
-        publication = Publication(site, _state["versions"], lang, build_date())
+        publication = Publication(site, _state["versions"], lang, build_date(), _state.get("coverage"))
     except SourceError as error:
         raise PluginError(str(error)) from None
     _state["publications"][lang] = publication
@@ -113,7 +122,7 @@ def on_files(files, config):
     return files
 
 
-NAV_ORDER = [NOTICE_PAGE, "history.md", "compare.md"]
+NAV_ORDER = [NOTICE_PAGE, "history.md", "compare.md", "gdpr.md"]
 
 
 @event_priority(-200)
@@ -132,9 +141,13 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang, _, name = page.file.src_uri.partition("/")
     publication = _state["publications"][lang]
-    if name == NOTICE_PAGE:
-        return publication.notice_markdown(draft=_state["serving"])
-    return _state["site"].rendered(lang, name)
+    try:
+        if name == NOTICE_PAGE:
+            return publication.notice_markdown(draft=_state["serving"])
+        return _state["site"].rendered(lang, name)
+    except SourceError as error:
+        # Only reached under `mkdocs serve`: a build has already stopped on this problem.
+        return "!!! failure\n\n" + "\n".join(f"    {problem}" for problem in error.problems) + "\n"
 
 
 def on_page_context(context, page, config, nav):
@@ -164,6 +177,8 @@ def on_post_build(config):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(feed, encoding="utf-8")
     if lang == default:
+        (site_dir / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\nSitemap: {config.site_url.rstrip('/')}/sitemap.xml\n", encoding="utf-8")
         # The frozen texts themselves, so that anyone can check a version's SHA-256.
         for version in _state["versions"]:
             for code in _state["site"].company.languages:

@@ -11,7 +11,10 @@ from .problems import Problem, SourceError, display_path
 from .site import CompanySite
 from .textdiff import clause_texts, compare
 from .urls import page_url
-from .versions import NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, upcoming
+from .gdpr import ELEMENTS, Coverage
+from .translations import changed_clauses
+from .versions import (NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, translation_source,
+                       upcoming)
 from .yamlsource import load_yaml
 
 LABELS = "labels.yml"
@@ -46,7 +49,8 @@ def load_labels(site: CompanySite, lang: str) -> dict[str, str]:
 class Publication:
     """The versions of one company seen from one language, on a given day."""
 
-    def __init__(self, site: CompanySite, versions: list[Version], lang: str, today: dt.date):
+    def __init__(self, site: CompanySite, versions: list[Version], lang: str, today: dt.date,
+                 coverage: Coverage | None = None):
         self.site = site
         self.versions = versions
         self.lang = lang
@@ -56,6 +60,7 @@ class Publication:
         self.company_dir = site.company.path.parent
         self.current = in_force(versions, today)
         self.upcoming = upcoming(versions, today)
+        self.coverage = coverage
 
     def url(self, name: str) -> str:
         """Site-relative URL of page `name` in this language."""
@@ -107,14 +112,18 @@ class Publication:
     def notice_markdown(self, draft: bool) -> str:
         """The current notice: the version in force, or the editor's text while drafting or before v1."""
         if self.current is None or draft:
-            text = self.site.filled(self.lang, NOTICE_PAGE)
-        else:
-            text = self.text(self.current)
-        return self._as_published(text, NOTICE_PAGE)
+            return self._as_published(self.site.filled(self.lang, NOTICE_PAGE), NOTICE_PAGE, None)
+        return self._as_published(self.text(self.current), NOTICE_PAGE, self.current)
 
-    def _as_published(self, text: str, name: str) -> str:
+    def _as_published(self, text: str, name: str, version: Version | None) -> str:
         if self.lang == self.default:
             return text
+        if version is not None:
+            source = translation_source(version, self.lang)
+            if source != version.id:
+                behind = changed_clauses(frozen_text(self.company_dir, source, self.default),
+                                         frozen_text(self.company_dir, version.id, self.default))
+                text = self.site.with_behind_notes(text, self.lang, name, behind)
         return self.site.with_translation_note(text, self.lang, name)
 
     def pages(self) -> list[GeneratedPage]:
@@ -128,11 +137,14 @@ class Publication:
                           {"kind": "compare", "versions": [self._compare_data(v) for v in self.versions]},
                           in_nav=True),
         ]
+        if self.coverage is not None:
+            pages.append(GeneratedPage("gdpr.md", labels.get("gdpr", "GDPR"), "notice/gdpr.html", "",
+                                       {"kind": "gdpr", "elements": self.coverage_rows()}, in_nav=True))
         for version in self.versions:
             view = self.version_view(version)
             name = f"versions/{version.id}/index.md"
             pages.append(GeneratedPage(name, f"{labels['version']} {version.id}", "notice/version.html",
-                                       self._as_published(self.text(version), name),
+                                       self._as_published(self.text(version), name, version),
                                        {"kind": "version", "version": view}))
             before = previous(self.versions, version)
             if before is not None:
@@ -144,6 +156,24 @@ class Publication:
                     {"kind": "changes", "version": view, "previous": self.version_view(before),
                      "clauses": diff, "changed": [c for c in diff if c.status != "unchanged"]}))
         return pages
+
+    def coverage_rows(self) -> list[dict]:
+        """Each GDPR element with the clauses of the notice in force that give it, or why not."""
+        text = self.text(self.current) if self.current else self.site.filled(self.lang, NOTICE_PAGE)
+        labels = {c.id: c.label for c in clause_texts(text)}
+        rows = []
+        for element in ELEMENTS:
+            ids = [i for i in self.coverage.clauses_for(element.key) if i in labels]
+            reason = self.coverage.reason(element.key, self.lang)
+            rows.append({
+                "key": element.key,
+                "article": element.article,
+                "name": element.names.get(self.lang, element.names["en"]),
+                "clauses": [{"id": i, "label": labels[i], "url": f"{self.url(NOTICE_PAGE)}#{i}"} for i in ids],
+                "status": "stated" if ids else ("not_applicable" if reason else "not_stated"),
+                "reason": reason,
+            })
+        return rows
 
     def _compare_data(self, version: Version) -> dict:
         view = self.version_view(version)

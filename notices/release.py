@@ -26,6 +26,10 @@ def release(site: CompanySite, *, change: str, summaries: dict[str, str], effect
 
     if site.errors:
         raise SourceError(site.errors)
+    from .checks import check_company
+    blocking = [p for p in check_company(site)[1] if p.severity == "error"]
+    if blocking:
+        raise SourceError(blocking)
     versions = load_versions(company_dir, company.languages, site.root)
     last = versions[-1] if versions else None
     if last is None:
@@ -56,14 +60,23 @@ def release(site: CompanySite, *, change: str, summaries: dict[str, str], effect
                     for lang in company.languages):
         raise refuse(f"the text has not changed since {last.id}: nothing to release")
 
+    translates = {}
+    for lang in company.languages:
+        follows = str(site.pages[NOTICE_PAGE][lang].meta.get("translates") or version_id)
+        if lang != company.default_language and follows != version_id:
+            if not any(v.id == follows for v in versions):
+                raise refuse(f"{site.pages[NOTICE_PAGE][lang].shown_as} says it translates '{follows}', "
+                             f"which is not a released version")
+            translates[lang] = follows
     draft = Version(version_id, effective, published, change, {k: summaries[k].strip() for k in company.languages},
-                    {}, (notice_override or "").strip() or None)
+                    {}, (notice_override or "").strip() or None, translates=translates or None)
     files = {lang: frozen_file(company.id, draft, lang, texts[lang]) for lang in company.languages}
     for lang in company.languages:
         if archive_path(company_dir, version_id, lang).exists():
             raise refuse(f"{archive_path(company_dir, version_id, lang)} already exists; archived texts are never replaced")
     version = Version(draft.id, draft.effective, draft.published, draft.change, draft.summary,
-                      {lang: sha256(data) for lang, data in files.items()}, draft.notice_override)
+                      {lang: sha256(data) for lang, data in files.items()}, draft.notice_override,
+                      translates=draft.translates)
     for lang, data in files.items():
         path = archive_path(company_dir, version_id, lang)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ from .render import Renderer
 from .urls import page_url, relative_url
 
 PREVAILS_SNIPPET = "original-prevails.md"
+BEHIND_SNIPPET = "translation-behind.md"
 
 
 @dataclass
@@ -71,7 +72,11 @@ class CompanySite:
     def filled(self, lang: str, name: str) -> str:
         """The page's Markdown with facts and snippets filled in: the text a version freezes."""
         page = self.pages[name][lang]
-        return self.renderer(lang).render(page.padded_body(), page.shown_as).strip() + "\n"
+        text = self.renderer(lang).render(page.padded_body(), page.shown_as)
+        renamed = page.meta.get("renamed_clauses") or {}
+        if renamed:
+            text = _keep_old_anchors(text, renamed)
+        return text.strip() + "\n"
 
     def _render(self, lang: str, name: str) -> str:
         text = self.filled(lang, name)
@@ -81,20 +86,51 @@ class CompanySite:
 
     def with_translation_note(self, text: str, lang: str, name: str) -> str:
         """`text` with the note that it is a translation and the original prevails."""
-        source = self.pages.get(name, self.pages.get("index.md", {})).get(lang)
-        renderer = self.renderer(lang)
-        original = self.company.default_language
-        here = page_url(name, lang, original)
-        note = renderer.render(
-            f'{{% include "{PREVAILS_SNIPPET}" %}}',
-            source.shown_as if source else name,
-            {
-                "original_language": Locale.parse(original).get_display_name(lang),
-                "original_url": relative_url(here, page_url(name, original, original)),
-                "original_lang": original,
-            },
-        )
+        note = self.renderer(lang).render(f'{{% include "{PREVAILS_SNIPPET}" %}}', self._shown_for(lang, name),
+                                          _note_context(self, lang, name))
         return _after_title(text, note)
+
+    def with_behind_notes(self, text: str, lang: str, name: str, clause_ids: list[str]) -> str:
+        """`text` with a note before each clause whose original changed after the translation was made."""
+        if not clause_ids:
+            return text
+        from .translations import behind_note
+        renderer = self.renderer(lang)
+        context = _note_context(self, lang, name)
+        note = renderer.render(f'{{% include "{BEHIND_SNIPPET}" %}}', self._shown_for(lang, name),
+                               {**context, "clause_id": "{id}"})
+        return behind_note(text, clause_ids, note)
+
+    def _shown_for(self, lang: str, name: str) -> str:
+        source = self.pages.get(name, self.pages.get("index.md", {})).get(lang)
+        return source.shown_as if source else name
+
+
+def _note_context(site: "CompanySite", lang: str, name: str) -> dict:
+    original = site.company.default_language
+    here = page_url(name, lang, original)
+    return {
+        "original_language": Locale.parse(original).get_display_name(lang),
+        "original_url": relative_url(here, page_url(name, original, original)),
+        "original_lang": original,
+    }
+
+
+def _keep_old_anchors(text: str, renamed: dict) -> str:
+    """Old clause ids kept as anchors before the clauses that replaced them, so old links still land."""
+    starts: dict[int, list[str]] = {}
+    for marker in clauses.scan(text):
+        if marker.kind == "clause":
+            for old, new in renamed.items():
+                if new == marker.value:
+                    starts.setdefault(marker.line, []).append(str(old))
+    lines = text.split("\n")
+    out = []
+    for number, line in enumerate(lines, start=1):
+        for old in starts.get(number, []):
+            out.extend([f'<span id="{old}"></span>', ""])
+        out.append(line)
+    return "\n".join(out)
 
 
 def _after_title(text: str, insert: str) -> str:

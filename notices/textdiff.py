@@ -57,8 +57,9 @@ def clause_texts(markdown_text: str) -> list[ClauseText]:
     result = []
     for clause_id, piece in clauses.split(markdown_text):
         text = plain_text(piece)
-        label = text.split("\n", 1)[0]
-        result.append(ClauseText(clause_id or "start", label[:120], text))
+        words = text.split("\n", 1)[0].split()
+        label = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+        result.append(ClauseText(clause_id or "start", label, text))
     return result
 
 

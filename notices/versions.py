@@ -37,6 +37,7 @@ class Version:
     sha256: dict[str, str]
     notice_override: str | None = None
     line: int = 1
+    translates: dict[str, str] | None = None
 
     @property
     def material(self) -> bool:
@@ -49,6 +50,8 @@ class Version:
                   "change": self.change, "summary": dict(self.summary)}
         if self.notice_override:
             record["notice_override"] = self.notice_override
+        if self.translates:
+            record["translates"] = dict(self.translates)
         record["sha256"] = dict(self.sha256)
         return record
 
@@ -118,7 +121,8 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
             continue
         versions.append(Version(version_id, effective, published, change,
                                 {k: str(v) for k, v in summary.items()}, {k: str(v) for k, v in hashes.items()},
-                                entry.get("notice_override"), where))
+                                entry.get("notice_override"), where,
+                                {k: str(v) for k, v in (entry.get("translates") or {}).items()} or None))
     if problems:
         raise SourceError(problems)
     return versions
@@ -151,6 +155,11 @@ def superseded_on(versions: list[Version], version: Version) -> dt.date | None:
     """The day a version stopped applying: the next version's effective date."""
     index = versions.index(version)
     return versions[index + 1].effective if index + 1 < len(versions) else None
+
+
+def translation_source(version: Version, lang: str) -> str:
+    """The version of the original that `version`'s text in `lang` translates (itself if up to date)."""
+    return (version.translates or {}).get(lang, version.id)
 
 
 def previous(versions: list[Version], version: Version) -> Version | None:

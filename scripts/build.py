@@ -75,8 +75,6 @@ def main(argv: list[str] | None = None) -> int:
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    # Notes for editors (a text not yet released), shown without failing the build.
-    logging.getLogger("mkdocs.plugins.notices").setLevel(logging.INFO)
 
     known = layout.company_ids()
     wanted = args.companies or known

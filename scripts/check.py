@@ -11,7 +11,7 @@ from pathlib import Path
 
 from _project import ROOT, Layout, SourceError, load
 
-from notices.integrity import check_versions
+from notices.checks import check_company
 from notices.problems import ERROR
 
 
@@ -32,8 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         except SourceError as error:
             problems.extend(error.problems)
             continue
-        problems.extend(site.problems)
-        problems.extend(check_versions(site, args.against)[1])
+        problems.extend(check_company(site, args.against)[1])
     errors = sorted(p for p in problems if p.severity == ERROR)
     warnings = sorted(p for p in problems if p.severity != ERROR)
     if errors:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -197,6 +198,9 @@ EXAMPLE_HISTORY = [
 def release_example_history(root: Path) -> None:
     """Release the example's four versions: first, material, editorial, material in the future."""
     for version, kind, published, effective, edits in EXAMPLE_HISTORY:
+        translation = root / "docs" / "example-privacy" / "ro" / "index.md"
+        translation.write_text(re.sub(r"translates: \S+", f"translates: {version}",
+                                      translation.read_text(encoding="utf-8")), encoding="utf-8")
         for lang, old, new in edits:
             edit(root / "docs" / "example-privacy" / lang / "index.md", old, new)
         result = release(root, "example-privacy", *kind, "--published", published, "--effective", effective,

@@ -10,12 +10,12 @@ from conftest import edit, run_build
 CASES = {
     "unknown snippet": (
         "docs/impro-celojumi/en/index.md", '{% include "complaint.md" %}', '{% include "complain.md" %}',
-        "docs/impro-celojumi/en/index.md:30: snippet 'complain.md' does not exist in docs/snippets/en/: "
+        "docs/impro-celojumi/en/index.md:31: snippet 'complain.md' does not exist in docs/snippets/en/: "
         "check its name or add the file",
     ),
     "snippet path outside the library": (
         "docs/impro-celojumi/en/index.md", '{% include "complaint.md" %}', '{% include "../../../companies/impro-media/company.yml" %}',
-        "docs/impro-celojumi/en/index.md:30: snippet '../../../companies/impro-media/company.yml' does not exist "
+        "docs/impro-celojumi/en/index.md:31: snippet '../../../companies/impro-media/company.yml' does not exist "
         "in docs/snippets/en/: check its name or add the file",
     ),
     "variable without a value": (
@@ -43,7 +43,7 @@ CASES = {
     ),
     "clause id absent from one language": (
         "docs/impro-celojumi/en/index.md", "{: #recipients }", "{: #recipient }",
-        "docs/impro-celojumi/en/index.md:13: clause 'recipients' (docs/impro-celojumi/lv/index.md:16) is missing "
+        "docs/impro-celojumi/en/index.md:14: clause 'recipients' (docs/impro-celojumi/lv/index.md:16) is missing "
         "in this language: add it after this line with the same id",
     ),
     "duplicate clause id": (

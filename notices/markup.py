@@ -1,0 +1,78 @@
+"""Checks on what notice Markdown may contain: nothing that runs or embeds, no link that leads nowhere."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import FENCE
+from .problems import Problem
+
+FORBIDDEN_TAGS = re.compile(r"<\s*(script|iframe|object|embed|style|frame|frameset|applet|link|meta|base|form)\b",
+                            re.IGNORECASE)
+EVENT_ATTRIBUTE = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+SCRIPT_URL = re.compile(r"(?:\]\(\s*|href\s*=\s*[\"']?|src\s*=\s*[\"']?)\s*(?:javascript|vbscript|data)\s*:",
+                        re.IGNORECASE)
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+HTML_LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+HEADING_ID = re.compile(r"\{[^{}]*#([A-Za-z][\w-]*)[^{}]*\}")
+HTML_ID = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+def unsafe_markup(text: str, shown_as: str) -> list[Problem]:
+    """Raw HTML that would run or embed something in a reader's browser."""
+    problems = []
+    in_fence = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        tag = FORBIDDEN_TAGS.search(line)
+        if tag:
+            problems.append(Problem(shown_as, number, f"<{tag.group(1).lower()}> is not allowed in a notice: "
+                                                     f"a notice shows text, it never runs or embeds anything"))
+        if EVENT_ATTRIBUTE.search(line):
+            problems.append(Problem(shown_as, number, "event attributes (on...=) are not allowed in a notice: "
+                                                     "remove the attribute"))
+        if SCRIPT_URL.search(line):
+            problems.append(Problem(shown_as, number, "javascript:, vbscript: and data: links are not allowed "
+                                                     "in a notice: link to a web page instead"))
+    return problems
+
+
+def anchors(text: str) -> set[str]:
+    """Ids a page defines: clause and heading ids, HTML ids."""
+    return set(HEADING_ID.findall(text)) | set(HTML_ID.findall(text))
+
+
+def links(text: str) -> list[tuple[int, str]]:
+    """(line, target) of every Markdown and HTML link in `text`."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in list(LINK.finditer(line)) + list(HTML_LINK.finditer(line)):
+            found.append((number, match.group(1)))
+    return found
+
+
+def broken_links(text: str, shown_as: str, own_anchors: set[str], pages: dict[str, set[str]]) -> list[Problem]:
+    """Links to an anchor of this page, or to another page (and anchor) of the same language, that do not exist.
+
+    `pages` maps each page name of the language (e.g. 'index.md') to its anchors.
+    """
+    problems = []
+    for number, target in links(text):
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("{{"):
+            continue  # an external address (checked elsewhere) or a fact filled in later
+        path, _, anchor = target.partition("#")
+        if not path:
+            if anchor not in own_anchors:
+                problems.append(Problem(shown_as, number, f"link to '#{anchor}', which is not a clause or heading "
+                                                         f"of this page: use one of its clause ids"))
+            continue
+        name = path.lstrip("./")
+        if name not in pages:
+            problems.append(Problem(shown_as, number, f"link to '{path}', which is not a page in this language "
+                                                     f"(pages: {', '.join(sorted(pages))})"))
+        elif anchor and anchor not in pages[name]:
+            problems.append(Problem(shown_as, number, f"link to '{target}': '{name}' has no clause '{anchor}'"))
+    return problems
