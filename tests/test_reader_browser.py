@@ -1,0 +1,160 @@
+"""Readers in a real browser: switching language, clause anchors, accessibility, mobile, print, storage."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from conftest import ROOT, serve
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+REAL = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}
+PAGES = ["", "history/", "versions/v1/", "compare/", "gdpr/"]
+
+
+def real_urls():
+    for company, languages in REAL.items():
+        for index, lang in enumerate(languages):
+            for path in PAGES:
+                yield company, ("" if index == 0 else f"{lang}/") + path
+
+
+@pytest.fixture(scope="module")
+def example_url(example):
+    server, url = serve(example / "site" / "example-privacy")
+    yield url
+    server.shutdown()
+
+
+def storage(reader):
+    return reader.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+
+
+@pytest.mark.parametrize("company", REAL)
+def test_switching_language_keeps_page_and_clause(reader, servers, company):
+    original, translation = REAL[company]
+    base = servers[company]
+    reader.goto(base + f"{translation}/#data-subject-rights")
+    reader.hover(".md-select")
+    reader.click(f"a.md-select__link[hreflang={original}]")
+    reader.wait_for_url(base + "#data-subject-rights")
+    assert reader.evaluate("document.documentElement.lang") == original
+    assert reader.is_visible("#data-subject-rights")
+    reader.goto(base + "history/")
+    reader.hover(".md-select")
+    reader.click(f"a.md-select__link[hreflang={translation}]")
+    reader.wait_for_url(base + f"{translation}/history/")
+    assert storage(reader) == [[], []]
+
+
+@pytest.mark.parametrize("company", REAL)
+def test_clause_anchor_brings_the_clause_into_view(reader, servers, company):
+    reader.goto(servers[company] + "#data-subject-rights")
+    box = reader.locator("#data-subject-rights").bounding_box()
+    assert box is not None and 0 <= box["y"] < reader.viewport_size["height"]
+    reader.goto(servers[company] + "gdpr/")
+    reader.click("#right-access a")
+    reader.wait_for_url("**#data-subject-rights")
+
+
+def test_search_and_colour_scheme_store_only_the_readers_choice(reader, servers):
+    reader.goto(servers["impro-media"])
+    reader.click("input.md-search__input")
+    reader.keyboard.type("stergerea", delay=20)
+    reader.wait_for_selector(".md-search-result__item")
+    assert storage(reader) == [[], []]
+    reader.keyboard.press("Escape")
+    reader.click("label[for=__palette_1]")
+    keys = storage(reader)[0]
+    assert keys and all(key.endswith("__palette") for key in keys)
+
+
+def axe_violations(tab):
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("company,path", list(real_urls()))
+def test_no_accessibility_violation(browser, servers, company, path, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(servers[company] + path)
+    expected = "slate" if scheme == "dark" else "default"
+    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    assert axe_violations(tab) == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["versions/v2/changes/", "compare/?from=v1&to=v4", "ro/versions/v4/changes/",
+                                  "history/"])
+def test_comparisons_are_accessible_and_not_by_colour_alone(browser, example_url, path, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(example_url + path)
+    tab.wait_for_selector(".notice-diff ins, .notice-history")
+    assert axe_violations(tab) == []
+    marks = tab.evaluate("""() => [...document.querySelectorAll('.notice-diff ins, .notice-diff del')].map(e => {
+        const s = getComputedStyle(e), before = getComputedStyle(e, '::before').content;
+        return [e.tagName, s.textDecorationLine, before]; })""")
+    for tag, decoration, sign in marks:
+        assert decoration == ("underline" if tag == "INS" else "line-through")
+        assert sign in ('"+"', '"−"')
+    context.close()
+
+
+MOBILE_PAGES = [("real", "impro-media", ""), ("real", "impro-media", "history/"), ("real", "impro-celojumi", "gdpr/"),
+                ("real", "impro-celojumi", "en/compare/"), ("example", None, "versions/v2/changes/"),
+                ("example", None, "compare/?from=v1&to=v4"), ("example", None, "ro/versions/v4/")]
+
+
+@pytest.mark.parametrize("kind,company,path", MOBILE_PAGES)
+def test_reads_at_360_pixels_without_horizontal_scrolling(browser, servers, example_url, kind, company, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    tab = context.new_page()
+    tab.goto((servers[company] if kind == "real" else example_url) + path)
+    tab.wait_for_load_state("networkidle")
+    if "compare" in path:
+        tab.wait_for_selector("#notice-compare-result h2")
+    if "changes" in path or "compare" in path:
+        tab.check("#notice-view-sides")
+    width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], f"page is {width[0]}px wide in a {width[1]}px window"
+    context.close()
+
+
+def pdf_pages(tab) -> list[str]:
+    from pypdf import PdfReader
+    reader = PdfReader(io.BytesIO(tab.pdf(format="A4", print_background=True)))
+    return [page.extract_text() for page in reader.pages]
+
+
+@pytest.mark.parametrize("company,path,version,effective,permanent", [
+    ("impro-media", "", "v1", "25 noiembrie 2026", "https://impromedia.ro/versions/v1/"),
+    ("impro-celojumi", "en/", "v1", "November 25, 2026", "https://impro.lv/en/versions/v1/"),
+    ("impro-celojumi", "versions/v1/", "v1", "2026. gada 25. novembris", "https://impro.lv/versions/v1/"),
+])
+def test_printed_notice_is_a_clean_document(browser, servers, company, path, version, effective, permanent):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(servers[company] + path)
+    pages = pdf_pages(tab)
+    whole = "\n".join(pages)
+    flat = " ".join(whole.split())
+    legal_name = {"impro-media": "IMPRO-MEDIA S.R.L.", "impro-celojumi": "IMPRO CEĻOJUMI SIA"}[company]
+    assert legal_name in flat
+    assert version in flat and effective in flat
+    assert permanent in "".join(flat.split())
+    title = tab.evaluate("document.querySelector('article h1').textContent").replace("#", "").strip()
+    assert title in flat
+    for chrome in ["Table of contents", "Cuprins", "Satura rādītājs", "Search", "Căutare", "Meklēt"]:
+        assert chrome not in flat, f"navigation chrome '{chrome}' printed"
+    headings = tab.evaluate("[...document.querySelectorAll('article h2, article h3')].map(h => h.textContent.replace('#','').trim())")
+    for text in pages:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if lines:
+            assert lines[-1] not in headings, f"heading '{lines[-1]}' printed at the foot of a page"
+    context.close()
