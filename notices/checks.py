@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .clauses import INCLUDE
 from .gdpr import load_coverage
 from .integrity import check_versions
 from .markup import anchors, broken_links, unsafe_markup
+from .publication import load_labels
 from .problems import Problem, SourceError, display_path
 from .site import CompanySite
 from .translations import TRANSLATES, changed_clauses
@@ -18,12 +18,14 @@ def check_company(site: CompanySite, against: str | None = None) -> tuple[list[V
     """All problems of a company (errors and warnings), and its versions."""
     problems = list(site.problems)
     problems += _markup(site)
+    problems += _labels(site)
     versions, version_problems = check_versions(site, against)
     problems += version_problems
     if site.errors:
         return versions, problems
     problems += _renamed(site, versions)
     problems += _translations(site, versions)
+    problems += _notes(site)
     if NOTICE_PAGE in site.pages and site.company.default_language in site.pages[NOTICE_PAGE]:
         ids = [c.id for c in site.page_clauses(site.company.default_language, NOTICE_PAGE)]
         try:
@@ -35,22 +37,57 @@ def check_company(site: CompanySite, against: str | None = None) -> tuple[list[V
 
 def _markup(site: CompanySite) -> list[Problem]:
     problems: list[Problem] = []
-    snippets_seen: set = set()
+    for lang in site.company.languages:
+        # Every snippet of the language: those a page includes, those they include, and the notes the build adds.
+        folder = site.snippets_dir / lang
+        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            try:
+                snippet = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # reported where it is included
+            problems += unsafe_markup(snippet, display_path(path, site.root))
     for name, by_lang in sorted(site.pages.items()):
         for lang, page in by_lang.items():
             source = page.padded_body()
             problems += unsafe_markup(source, page.shown_as)
-            for line in source.split("\n"):
-                include = INCLUDE.match(line)
-                path = site.snippets_dir / lang / include.group("name") if include else None
-                if path and path.is_file() and path not in snippets_seen:
-                    snippets_seen.add(path)
-                    problems += unsafe_markup(path.read_text(encoding="utf-8"), display_path(path, site.root))
             if site.errors:
                 continue
             pages = {other: anchors(site.filled(lang, other)) for other in site.pages if lang in site.pages[other]}
             problems += broken_links(source, page.shown_as, pages[name], pages)
     return problems
+
+
+def _labels(site: CompanySite) -> list[Problem]:
+    """The site's words (labels.yml) in every language of the company."""
+    problems: list[Problem] = []
+    for lang in site.company.languages:
+        try:
+            load_labels(site, lang)
+        except SourceError as error:
+            problems += error.problems
+    return problems
+
+
+def _notes(site: CompanySite) -> list[Problem]:
+    """The notes the build adds to translations render in every translated language."""
+    problems: list[Problem] = []
+    if NOTICE_PAGE not in site.pages:
+        return problems
+    for lang in site.company.languages[1:]:
+        if lang in site.pages[NOTICE_PAGE]:
+            try:
+                site.with_behind_notes("# x {#x}\n", lang, NOTICE_PAGE, ["x"])
+            except SourceError as error:
+                problems += error.problems
+    return problems
+
+
+def _frozen(site: CompanySite, version_id: str, lang: str) -> str | None:
+    """A released text, or None when it cannot be read (check_versions reports why)."""
+    try:
+        return frozen_text(site.company.path.parent, version_id, lang)
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _renamed(site: CompanySite, versions: list[Version]) -> list[Problem]:
@@ -60,19 +97,23 @@ def _renamed(site: CompanySite, versions: list[Version]) -> list[Problem]:
     page = site.pages.get(NOTICE_PAGE, {}).get(original)
     if page is None:
         return []
-    released = {c.value for c in _clauses_of(frozen_text(site.company.path.parent, versions[-1].id, original))}
+    text = _frozen(site, versions[-1].id, original)
+    if text is None:
+        return []
+    released = {c.value for c in _clauses_of(text)}
     current = {c.id for c in site.page_clauses(original, NOTICE_PAGE)}
     redirects = page.meta.get(RENAMED) or {}
     problems = []
     for gone in sorted(released - current):
         target = redirects.get(gone)
         if target is None:
-            problems.append(Problem(page.shown_as, 1,
+            problems.append(Problem(page.shown_as, page.meta_line(RENAMED),
                 f"clause '{gone}' of released version '{versions[-1].id}' no longer exists: keep its id, or "
                 f"declare the new one in the front matter (renamed_clauses: {{{gone}: new-id}}) so links keep working"))
         elif target not in current:
-            problems.append(Problem(page.shown_as, 2, f"renamed_clauses sends '{gone}' to '{target}', "
-                                                      f"which is not a clause of this page"))
+            problems.append(Problem(page.shown_as, page.meta_line(RENAMED),
+                                    f"renamed_clauses sends '{gone}' to '{target}', "
+                                    f"which is not a clause of this page"))
     return problems
 
 
@@ -102,12 +143,16 @@ def _translations(site: CompanySite, versions: list[Version]) -> list[Problem]:
         if not translates or str(translates) == upcoming_id:
             continue
         if str(translates) not in known:
-            problems.append(Problem(page.shown_as, 2, f"'{TRANSLATES}: {translates}' names no released version "
-                                                      f"(released: {', '.join(sorted(known)) or 'none'})"))
+            problems.append(Problem(page.shown_as, page.meta_line(TRANSLATES),
+                                    f"'{TRANSLATES}: {translates}' names no released version "
+                                    f"(released: {', '.join(sorted(known)) or 'none'})"))
             continue
-        then = frozen_text(company.path.parent, str(translates), original)
+        then = _frozen(site, str(translates), original)
+        if then is None:
+            continue
+        lines = {c.id: c.line for c in site.page_clauses(lang, NOTICE_PAGE)}
         for clause_id in changed_clauses(then, site.filled(original, NOTICE_PAGE)):
-            problems.append(Problem(page.shown_as, 1,
+            problems.append(Problem(page.shown_as, lines.get(clause_id, page.meta_line(TRANSLATES)),
                 f"clause '{clause_id}' of the original changed since {translates}: this translation may be behind; "
                 f"update it and set '{TRANSLATES}: {upcoming_id}'", "warning"))
     return problems

@@ -142,6 +142,8 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
             for i, item in enumerate(value if isinstance(value, list) else []):
                 if not _is_locale(item):
                     report(f"{dotted}.{i}", f"'{item}' is not a language code such as ro, lv or en")
+                elif item in value[:i]:
+                    report(f"{dotted}.{i}", f"language '{item}' is listed twice: list each language once")
         elif kind == "days" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
             report(dotted, f"'{dotted}' must be a whole number of days, not {value!r}")
         elif kind == "language":

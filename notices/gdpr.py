@@ -94,16 +94,21 @@ def load_coverage(company_dir: Path, clause_ids: list[str], languages: list[str]
     """Read companies/<id>/gdpr.yml and check it against the notice's clause ids."""
     path = Path(company_dir) / COVERAGE_FILE
     shown = display_path(path, root)
-    if not path.is_file():
+    if not path.exists():
         return None, [Problem(shown, 1, "no GDPR coverage file: list which clause gives each element "
                                         "(see CONTRIBUTING.md, 'GDPR coverage')", WARNING)]
     source = load_yaml(path, shown)
     data = source.data or {}
+    if not isinstance(data, dict):
+        return None, [Problem(shown, 1, "expected 'clauses:' and 'not_applicable:' mappings "
+                                        "(clause-id: [element keys], element-key: reason)")]
     problems: list[Problem] = []
     clauses = data.get("clauses") or {}
     not_applicable = data.get("not_applicable") or {}
     if not isinstance(clauses, dict) or not isinstance(not_applicable, dict):
-        return None, [Problem(shown, 1, "expected 'clauses:' and 'not_applicable:' mappings")]
+        line = source.line("clauses" if not isinstance(clauses, dict) else "not_applicable")
+        return None, [Problem(shown, line, "expected 'clauses:' and 'not_applicable:' mappings "
+                                           "(clause-id: [element keys], element-key: reason)")]
     for clause, keys in clauses.items():
         line = source.line(f"clauses.{clause}")
         if clause not in clause_ids:

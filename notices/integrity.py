@@ -45,8 +45,12 @@ def check_versions(site: CompanySite, against: str | None = None) -> tuple[list[
     if versions and site.pages.get(NOTICE_PAGE):
         latest = versions[-1]
         for lang in company.languages:
+            try:
+                frozen = frozen_text(company_dir, latest.id, lang)
+            except (OSError, UnicodeDecodeError):
+                continue  # reported by _check_file
             if lang in site.pages[NOTICE_PAGE] and not site.errors and (
-                    site.filled(lang, NOTICE_PAGE).strip() != frozen_text(company_dir, latest.id, lang).strip()):
+                    site.filled(lang, NOTICE_PAGE).strip() != frozen.strip()):
                 problems.append(Problem(site.pages[NOTICE_PAGE][lang].shown_as, 1,
                     f"this text differs from the latest released version '{latest.id}': readers see it only "
                     f"after `python scripts/release.py {company.id}`", WARNING))
@@ -57,16 +61,23 @@ def _check_file(site: CompanySite, version: Version, lang: str, registry: str) -
     path = archive_path(site.company.path.parent, version.id, lang)
     shown = display_path(path, site.root)
     if not path.is_file():
-        return [Problem(registry, version.line,
-                        f"the archived text of '{version.id}' in '{lang}' ({shown}) was removed: restore it from git")]
-    data = path.read_bytes()
-    problems = []
+        return [Problem(shown, 1, f"the archived text of '{version.id}' in '{lang}' ({shown}) was removed: "
+                                  f"restore it from git ({registry}:{version.line} lists it)")]
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return [Problem(shown, 1, f"the archived text of '{version.id}' in '{lang}' cannot be read "
+                                  f"({error.strerror or error})")]
     if sha256(data) != version.sha256[lang]:
-        problems.append(Problem(shown, 1, f"archived text altered: its SHA-256 no longer matches {registry} "
-                                          f"(version '{version.id}'); restore it from git, never edit it"))
+        # Its dates cannot be trusted either: the text itself is what must be restored.
+        return [Problem(shown, 1, f"archived text altered: its SHA-256 no longer matches {registry} "
+                                  f"(version '{version.id}'); restore it from git, never edit it")]
+    problems = []
     try:
         head = yaml.safe_load(data.decode("utf-8").split("\n---\n", 1)[0].removeprefix("---\n")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError):
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
+        head = {}
+    if not isinstance(head, dict):
         head = {}
     if head.get("effective") != version.effective or head.get("published") != version.published:
         problems.append(Problem(registry, version.line,
@@ -86,7 +97,12 @@ def _compare_with_ref(site: CompanySite, versions: list[Version], registry: str,
         return []
     if shown.returncode != 0:
         return []
-    earlier = yaml.safe_load(shown.stdout) or []
+    try:
+        earlier = yaml.safe_load(shown.stdout) or []
+    except (yaml.YAMLError, ValueError):
+        return []
+    if not isinstance(earlier, list):
+        return []
     current = {v.id: v for v in versions}
     problems = []
     for entry in earlier:

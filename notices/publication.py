@@ -39,7 +39,12 @@ def load_labels(site: CompanySite, lang: str) -> dict[str, str]:
     """The site's words in `lang`, from docs/snippets/<lang>/labels.yml."""
     path = site.snippets_dir / lang / LABELS
     shown = display_path(path, site.root)
+    if not path.exists():
+        raise SourceError([Problem(shown, 1, f"the site's words in '{lang}' are missing: add this file "
+                                             f"(copy another language's labels.yml and translate it)")])
     data = load_yaml(path, shown).data or {}
+    if not isinstance(data, dict):
+        raise SourceError([Problem(shown, 1, "expected the site's words as key: text lines")])
     missing = [key for key in REQUIRED_LABELS if not data.get(key)]
     if missing:
         raise SourceError([Problem(shown, 1, f"missing label(s): {', '.join(missing)}")])

@@ -19,6 +19,40 @@ class MissingFact(Exception):
         self.dotted = dotted
 
 
+class FactGroup(Exception):
+    """A page wrote a group of facts (e.g. {{ company }}) where one fact is needed."""
+
+    def __init__(self, dotted: str, keys: list[str]):
+        super().__init__(dotted)
+        self.dotted = dotted
+        self.example = f"{dotted}.{keys[0]}" if keys else f"{dotted}.legal_name"
+
+
+class BadSnippet(Exception):
+    """A snippet exists but cannot be used as one (a folder, not UTF-8 text)."""
+
+    def __init__(self, path: Path, message: str):
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+class SnippetLoader(jinja2.FileSystemLoader):
+    """Loads snippets from one language's folder; a snippet that cannot be read is a BadSnippet."""
+
+    def get_source(self, environment, template):
+        pieces = jinja2.loaders.split_template_path(template)  # TemplateNotFound for '..'
+        path = Path(self.searchpath[0], *pieces)
+        if path.is_dir():
+            raise BadSnippet(path, "is a folder, not a snippet: replace it with the snippet's Markdown file")
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as error:
+            raise BadSnippet(path, f"not UTF-8 text ({error.reason}): save it as UTF-8") from None
+        except (OSError, ValueError):
+            raise jinja2.TemplateNotFound(template) from None
+
+
 class Facts:
     """Read-only view of company facts; asking for an absent one raises MissingFact."""
 
@@ -39,6 +73,12 @@ class Facts:
 
     __getitem__ = __getattr__
 
+    def __str__(self) -> str:
+        raise FactGroup(self._prefix, [k for k, v in self._data.items() if not isinstance(v, dict)])
+
+    def __iter__(self):
+        raise FactGroup(self._prefix, [k for k, v in self._data.items() if not isinstance(v, dict)])
+
     def __contains__(self, name: str) -> bool:
         value = self._data.get(name)
         return value is not None and value != "" and value != []
@@ -46,9 +86,34 @@ class Facts:
 
 def link(url: str) -> str:
     """Markdown link to `url` whose text is the address without its scheme."""
+    if not isinstance(url, str):
+        raise TypeError("the link filter needs one web address, e.g. {{ company.website | link }}")
     parts = urlsplit(url)
     text = (parts.netloc + parts.path).rstrip("/")
     return f"[{text}]({url})"
+
+
+class _NoticeEnvironment(SandboxedEnvironment):
+    """The sandbox, with no arithmetic that could stall a build (huge powers and repetitions)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def _parse(self, source, name, filename):
+        tree = super()._parse(source, name, filename)
+        extends = tree.find(jinja2.nodes.Extends)
+        if extends is not None:  # the text would silently give way to the template it extends
+            raise jinja2.TemplateSyntaxError("{% extends %} is not used in a notice: include a snippet with "
+                                             "{% include \"name.md\" %} instead", extends.lineno, name, filename)
+        return tree
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**":
+            raise jinja2.exceptions.SecurityError("powers (**) are not used in a notice")
+        sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]
+        counts = [abs(x) for x in (left, right) if isinstance(x, int)]
+        if sizes and counts and max(sizes) * max(counts) > 100_000:
+            raise jinja2.exceptions.SecurityError("repeating text this often is not used in a notice")
+        return super().call_binop(context, operator, left, right)
 
 
 class Renderer:
@@ -60,8 +125,8 @@ class Renderer:
         self.facts = facts
         self.data_file = data_file
         self.root = root
-        self.env = SandboxedEnvironment(
-            loader=jinja2.FileSystemLoader(str(self.snippets_dir)),
+        self.env = _NoticeEnvironment(
+            loader=SnippetLoader(str(self.snippets_dir)),
             undefined=jinja2.StrictUndefined,
             # Markdown heading ids look like {#id}; Jinja's default comment start would eat them.
             comment_start_string="{##",
@@ -86,17 +151,29 @@ class Renderer:
             snippets = display_path(self.snippets_dir, self.root)
             raise SourceError([Problem(path, line, f"snippet '{error.name}' does not exist in {snippets}/: "
                                                    f"check its name or add the file")]) from None
+        except BadSnippet as error:
+            raise SourceError([Problem(display_path(error.path, self.root), 1, error.message)]) from None
+        except FactGroup as error:
+            path, line = self._location(error, shown_as)
+            raise SourceError([Problem(path, line, f"'{error.dotted}' is a group of facts, not one fact: "
+                                                   f"name one, e.g. {{{{ {error.example} }}}}")]) from None
+        except RecursionError as error:
+            path, line = self._loop_start(error, shown_as)
+            raise SourceError([Problem(path, line, "snippets include each other without end: remove the "
+                                                   "include that leads back to a snippet already included")]) from None
         except MissingFact as error:
             path, line = self._location(error, shown_as)
             raise SourceError([Problem(path, line, f"'{error.dotted}' has no value in {self.data_file}: "
                                                    f"add it there or remove it from the text")]) from None
         except jinja2.UndefinedError as error:
             path, line = self._location(error, shown_as)
-            raise SourceError([Problem(path, line, f"unknown variable: {error.message}")]) from None
+            message = (f"unknown variable: {error.message}: write a fact of {self.data_file}, "
+                       f"e.g. {{{{ company.legal_name }}}}")
+            raise SourceError([Problem(path, line, message)]) from None
         except jinja2.exceptions.SecurityError as error:
             path, line = self._location(error, shown_as)
             raise SourceError([Problem(path, line, f"not allowed in a notice: {error}")]) from None
-        except (TypeError, ValueError) as error:
+        except (TypeError, ValueError, ArithmeticError, LookupError) as error:
             path, line = self._location(error, shown_as)
             raise SourceError([Problem(path, line, f"cannot fill in this expression: {error}")]) from None
 
@@ -104,6 +181,16 @@ class Renderer:
         if filename.startswith(str(self.snippets_dir)):
             return display_path(Path(filename), self.root)
         return filename
+
+    def _loop_start(self, error: BaseException, shown_as: str) -> tuple[str, int]:
+        """The outermost snippet line on the traceback: the include that starts an include loop."""
+        tb = error.__traceback__
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if filename.startswith(str(self.snippets_dir)):
+                return self._shown(filename), tb.tb_lineno
+            tb = tb.tb_next
+        return self._location(error, shown_as)
 
     def _location(self, error: BaseException, shown_as: str) -> tuple[str, int]:
         """The innermost template line on the traceback: a snippet's, or the page's include."""

@@ -58,9 +58,12 @@ class CompanySite:
 
     def _snippet_markers(self, lang: str, name: str) -> list[clauses.Marker]:
         path = self.snippets_dir / lang / name
-        if not path.is_file() or ".." in Path(name).parts:
+        if ".." in Path(name).parts or not path.is_file():
             return []
-        return clauses.scan(path.read_text(encoding="utf-8"))
+        try:
+            return clauses.scan(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return []  # reported when the page is rendered
 
     def rendered(self, lang: str, name: str) -> str:
         """The page's Markdown with facts and snippets filled in (and the translation note)."""
@@ -162,22 +165,25 @@ def _read_pages(site: CompanySite) -> None:
             site.problems.append(Problem(site.shown(folder), 1,
                 f"folder '{folder.name}' is not one of the company's languages {languages} "
                 f"(see {site.company.shown_as})"))
+    unreadable = set()
     for lang in languages:
         folder = docs / lang
         if not folder.is_dir():
-            site.problems.append(Problem(site.company.shown_as, site.company.line("languages"),
-                f"language '{lang}' has no folder {site.shown(folder)}/"))
+            site.problems.append(Problem(site.shown(folder), 1,
+                f"language '{lang}' ({site.company.shown_as}:{site.company.line('languages')}) has no folder "
+                f"{site.shown(folder)}/: add it with the notice in that language, or remove the language"))
             continue
-        for path in sorted(folder.rglob("*.md")):
+        for path in sorted(p for p in folder.rglob("*.md") if p.is_file()):
             name = path.relative_to(folder).as_posix()
             try:
                 site.pages.setdefault(name, {})[lang] = read_page(path, site.shown(path), lang, name)
             except SourceError as error:
                 site.problems.extend(error.problems)
+                unreadable.add((lang, name))
     for name, by_lang in sorted(site.pages.items()):
         present = next(iter(by_lang.values()))
         for lang in languages:
-            if lang not in by_lang and (docs / lang).is_dir():
+            if lang not in by_lang and (docs / lang).is_dir() and (lang, name) not in unreadable:
                 site.problems.append(Problem(present.shown_as, 1,
                     f"this page has no '{lang}' version: add {site.shown(docs / lang / name)} "
                     f"(a missing translation is never filled in from another language)"))
@@ -195,6 +201,7 @@ def _check_clauses(site: CompanySite) -> None:
                 elif marker.kind == "bad-id":
                     site.problems.append(Problem(page.shown_as, marker.line,
                         f"clause id '{marker.value}' must be lower-case letters, digits and hyphens"))
+            _check_snippet_ids(site, lang, page)
             found = site.page_clauses(lang, name)
             seen: dict[str, int] = {}
             for clause in found:
@@ -213,6 +220,25 @@ def _check_clauses(site: CompanySite) -> None:
             if lang == reference_lang:
                 continue
             _compare(site, by_lang[reference_lang], reference, by_lang[lang], found)
+
+
+def _check_snippet_ids(site: CompanySite, lang: str, page: PageSource) -> None:
+    """Headings and clause ids of the snippets a page includes, reported in the snippet."""
+    for marker in clauses.scan(page.padded_body()):
+        if marker.kind != "include":
+            continue
+        shown = site.shown(site.snippets_dir / lang / marker.value)
+        for inner in site._snippet_markers(lang, marker.value):
+            if inner.kind == "unmarked-heading":
+                problem = Problem(shown, inner.line,
+                                  f"heading '{inner.label}' has no clause id: end it with {{#some-id}}")
+            elif inner.kind == "bad-id":
+                problem = Problem(shown, inner.line,
+                                  f"clause id '{inner.value}' must be lower-case letters, digits and hyphens")
+            else:
+                continue
+            if problem not in site.problems:
+                site.problems.append(problem)
 
 
 def _compare(site, ref_page, ref, page, found) -> None:

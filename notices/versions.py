@@ -12,7 +12,10 @@ import yaml
 from .problems import Problem, SourceError, display_path
 from .yamlsource import load_yaml
 
+import re
+
 REGISTRY = "versions.yml"
+VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 ARCHIVE = "versions"
 CHANGE_KINDS = ("initial", "material", "editorial")
 NOTICE_PAGE = "index.md"
@@ -77,7 +80,7 @@ def sha256(data: bytes) -> str:
 def frozen_text(company_dir: Path, version_id: str, lang: str) -> str:
     """A frozen text without its identity block, ready to publish."""
     content = archive_path(company_dir, version_id, lang).read_text(encoding="utf-8")
-    return content.split("\n---\n", 1)[1] if content.startswith("---\n") else content
+    return content.split("\n---\n", 1)[1] if content.startswith("---\n") and "\n---\n" in content else content
 
 
 def load_versions(company_dir: Path, languages: list[str], root: Path | None = None) -> list[Version]:
@@ -100,12 +103,15 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
         if not isinstance(entry, dict):
             report("", "each version must be a mapping (id, effective, published, change, summary, sha256)")
             continue
-        version_id = str(entry.get("id") or "")
-        if not version_id:
+        raw_id = entry.get("id")
+        version_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
+        if not raw_id and raw_id != 0:
             report("id", "version without an id")
+        elif not VERSION_ID.match(version_id):
+            report("id", f"version id {raw_id!r} must be like v2 (lower-case letters, digits, '.' and '-')")
         effective, published = entry.get("effective"), entry.get("published")
         for key, value in (("effective", effective), ("published", published)):
-            if not isinstance(value, dt.date):
+            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
                 report(key, f"'{key}' must be a date written YYYY-MM-DD, not {value!r}")
         change = entry.get("change")
         if change not in CHANGE_KINDS:
@@ -114,9 +120,16 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
         hashes = entry.get("sha256") or {}
         for lang in languages:
             if not isinstance(summary, dict) or not str(summary.get(lang) or "").strip():
-                report("summary", f"version '{version_id}' has an empty change summary in '{lang}': write one")
+                report(f"summary.{lang}", f"version '{version_id}' has an empty change summary in '{lang}': write one")
             if not isinstance(hashes, dict) or not hashes.get(lang):
-                report("sha256", f"version '{version_id}' records no SHA-256 for '{lang}'")
+                report(f"sha256.{lang}", f"version '{version_id}' records no SHA-256 for '{lang}'")
+        translates = entry.get("translates")
+        if translates is not None and not (isinstance(translates, dict) and all(
+                isinstance(v, (str, int)) and not isinstance(v, bool) for v in translates.values())):
+            report("translates", "'translates' must map each language to the version it translates, e.g. ro: v1")
+        override = entry.get("notice_override")
+        if override is not None and not isinstance(override, str):
+            report("notice_override", "'notice_override' must be text saying why the notice period was shortened")
         if problems:
             continue
         versions.append(Version(version_id, effective, published, change,

@@ -12,7 +12,7 @@ from pathlib import Path
 from _project import ROOT, Layout, SourceError, load
 
 from notices.checks import check_company
-from notices.problems import ERROR
+from notices.problems import ERROR, Problem, display_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,14 +25,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     layout = Layout(args.root.resolve())
-    problems = []
-    for company_id in args.companies or layout.company_ids():
+    problems: set[Problem] = set()  # a shared snippet's problem is found once per company, printed once
+    known = layout.company_ids()
+    if not known:
+        problems.add(Problem("companies", 1, f"no company found under {layout.root / 'companies'}: "
+                                             f"each company needs companies/<company>/company.yml"))
+    for company_id in args.companies or known:
+        data_file = display_path(layout.company_dir(company_id) / "company.yml", layout.root)
+        if company_id not in known:
+            problems.add(Problem(data_file, 1, f"no company '{company_id}' (known: {', '.join(known) or 'none'})"))
+            continue
         try:
             site = load(layout, company_id)
+            problems.update(check_company(site, args.against)[1])
         except SourceError as error:
-            problems.extend(error.problems)
-            continue
-        problems.extend(check_company(site, args.against)[1])
+            problems.update(error.problems)
+        except Exception as error:  # noqa: BLE001 - last resort: one company's surprise must not hide the others
+            problems.add(Problem(data_file, 1, f"internal error while checking: {type(error).__name__}: {error}"))
     errors = sorted(p for p in problems if p.severity == ERROR)
     warnings = sorted(p for p in problems if p.severity != ERROR)
     if errors:
