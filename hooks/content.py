@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -14,7 +13,7 @@ from notices.dates import build_date
 from notices.checks import check_company
 from notices.gdpr import load_coverage
 from notices.layout import Layout
-from notices.problems import ERROR, SourceError, display_path
+from notices.problems import ERROR, SourceError
 from notices.publication import Publication
 from notices.site import CompanySite, load_site
 from notices.urls import page_url
@@ -37,23 +36,6 @@ def on_startup(command, dirty):
     _state["serving"] = command == "serve"
 
 
-def _check_config(site: CompanySite, config) -> list[str]:
-    company = site.company
-    shown = display_path(Path(config.config_file_path), site.root)
-    problems = []
-    configured = [(lang.locale, bool(lang.default)) for lang in _i18n(config).config.languages]
-    expected = [(lang, lang == company.default_language) for lang in company.languages]
-    if sorted(configured) != sorted(expected):
-        problems.append(
-            f"{shown}:1: the i18n languages {configured} do not match {company.shown_as} "
-            f"(languages {company.languages}, default_language {company.default_language}): make them the same"
-        )
-    host = urlsplit(config.site_url or "").hostname or ""
-    if host.removeprefix("www.") not in company.data["domains"]:
-        problems.append(f"{shown}:1: site_url '{config.site_url}' is not on one of the domains in {company.shown_as}")
-    return problems
-
-
 @event_priority(100)
 def on_config(config):
     """Load and check the company's sources and archive on the first language pass."""
@@ -71,7 +53,7 @@ def on_config(config):
     except SourceError as error:
         raise PluginError(str(error)) from None
     versions, problems = check_company(site)
-    errors = [str(p) for p in problems if p.severity == ERROR] + _check_config(site, config)
+    errors = [str(p) for p in problems if p.severity == ERROR]
     if errors and not _state["serving"]:
         raise PluginError("\n".join(errors))
     # While editing, problems are warnings so that the preview keeps running; a build stops on them.
@@ -83,7 +65,10 @@ def on_config(config):
     coverage = None
     if not site.errors and NOTICE_PAGE in site.pages:
         ids = [c.id for c in site.page_clauses(site.company.default_language, NOTICE_PAGE)]
-        coverage = load_coverage(company_dir, ids, site.company.languages, site.root)[0]
+        try:
+            coverage = load_coverage(company_dir, ids, site.company.languages, site.root)[0]
+        except SourceError:
+            pass  # already reported by check_company above
     _state.update(site=site, versions=versions, coverage=coverage, publications={})
     config.site_name = site.company.data["legal_name"]
     return config

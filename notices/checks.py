@@ -8,6 +8,7 @@ from .markup import anchors, broken_links, unsafe_markup
 from .publication import load_labels
 from .problems import Problem, SourceError, display_path
 from .site import CompanySite
+from .site_config import check_site_config
 from .translations import TRANSLATES, changed_clauses
 from .versions import NOTICE_PAGE, Version, frozen_text
 
@@ -17,6 +18,7 @@ RENAMED = "renamed_clauses"
 def check_company(site: CompanySite, against: str | None = None) -> tuple[list[Version], list[Problem]]:
     """All problems of a company (errors and warnings), and its versions."""
     problems = list(site.problems)
+    problems += check_site_config(site.company, site.root)
     problems += _markup(site)
     problems += _labels(site)
     versions, version_problems = check_versions(site, against)

@@ -29,6 +29,8 @@ class CompanySite:
     pages: dict[str, dict[str, PageSource]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _rendered: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _filled: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _renderers: dict[str, Renderer] = field(default_factory=dict, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -40,8 +42,11 @@ class CompanySite:
         return display_path(path, self.root)
 
     def renderer(self, lang: str) -> Renderer:
-        """The renderer for `lang`."""
-        return Renderer(self.snippets_dir, lang, self.company.facts(lang), self.company.shown_as, self.root)
+        """The renderer for `lang` (one per language: its snippets are compiled once)."""
+        if lang not in self._renderers:
+            self._renderers[lang] = Renderer(self.snippets_dir, lang, self.company.facts(lang),
+                                             self.company.shown_as, self.root)
+        return self._renderers[lang]
 
     def page_clauses(self, lang: str, name: str) -> list[clauses.Clause]:
         """Clauses of a page in order, snippet clauses placed at their include line."""
@@ -74,6 +79,11 @@ class CompanySite:
 
     def filled(self, lang: str, name: str) -> str:
         """The page's Markdown with facts and snippets filled in: the text a version freezes."""
+        if (lang, name) not in self._filled:
+            self._filled[(lang, name)] = self._fill(lang, name)
+        return self._filled[(lang, name)]
+
+    def _fill(self, lang: str, name: str) -> str:
         page = self.pages[name][lang]
         text = self.renderer(lang).render(page.padded_body(), page.shown_as)
         renamed = page.meta.get("renamed_clauses") or {}

@@ -12,6 +12,8 @@ import markdown
 from . import clauses
 
 TOKEN = re.compile(r"\s+|[\w\u00C0-\u024F]+|[^\w\s]", re.UNICODE)
+# One converter for every clause: building a Markdown instance costs more than converting a clause.
+_MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "admonition"])
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "br", "tr", "blockquote"}
 
 
@@ -36,7 +38,7 @@ class _Text(HTMLParser):
 
 def plain_text(markdown_text: str) -> str:
     """What a reader reads of a piece of Markdown: text, one line per block."""
-    html = markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html", "admonition"])
+    html = _MARKDOWN.reset().convert(markdown_text)
     parser = _Text()
     parser.feed(html)
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parser.parts).split("\n")]

@@ -26,8 +26,12 @@ class LinedData:
         return 1
 
 
-def load_yaml(path: Path, shown_as: str) -> LinedData:
-    """Load `path`; a syntax error becomes a SourceError naming file and line."""
+def load_yaml(path: Path, shown_as: str, application_tags: bool = False) -> LinedData:
+    """Load `path`; a syntax error becomes a SourceError naming file and line.
+
+    With `application_tags`, values tagged for another program (MkDocs' `!ENV`, `!relative`) are
+    read as their plain text instead of being refused.
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -41,7 +45,7 @@ def load_yaml(path: Path, shown_as: str) -> LinedData:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         lines: dict[str, int] = {}
-        data = _convert(node, "", lines, shown_as) if node is not None else {}
+        data = _convert(node, "", lines, shown_as, application_tags) if node is not None else {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -56,7 +60,7 @@ def _line_of(text: str, position: int | None) -> int:
     return text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
 
 
-def _convert(node, dotted: str, lines: dict[str, int], shown_as: str):
+def _convert(node, dotted: str, lines: dict[str, int], shown_as: str, application_tags: bool = False):
     if dotted:
         lines[dotted] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -65,11 +69,14 @@ def _convert(node, dotted: str, lines: dict[str, int], shown_as: str):
             key = str(key_node.value)
             if key in result:
                 raise SourceError([Problem(shown_as, key_node.start_mark.line + 1, f"'{key}' is given twice")])
-            result[key] = _convert(value_node, f"{dotted}.{key}" if dotted else key, lines, shown_as)
+            result[key] = _convert(value_node, f"{dotted}.{key}" if dotted else key, lines, shown_as,
+                                   application_tags)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, f"{dotted}.{i}" if dotted else str(i), lines, shown_as)
+        return [_convert(item, f"{dotted}.{i}" if dotted else str(i), lines, shown_as, application_tags)
                 for i, item in enumerate(node.value)]
+    if application_tags and node.tag.startswith("!") and not node.tag.startswith("!!"):
+        return node.value
     try:
         return yaml.SafeLoader("").construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as error:

@@ -91,7 +91,7 @@ def test_languages_must_match_the_data_file(project):
     edit(project / "companies/impro-celojumi/mkdocs.yml", "      - locale: en\n        name: English\n", "")
     result = run_build(project, project / "site", "impro-celojumi")
     assert result.returncode == 1
-    assert ("companies/impro-celojumi/mkdocs.yml:1: the i18n languages [('lv', True)] do not match "
+    assert ("companies/impro-celojumi/mkdocs.yml:14: the i18n languages [('lv', True)] do not match "
             "companies/impro-celojumi/company.yml (languages ['lv', 'en'], default_language lv): make them the same"
             ) in result.output
 
