@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -88,31 +89,48 @@ def release_versions(root: Path, count: int) -> None:
     day = dt.date(2020, 1, 1)
     for number in range(1, count + 1):
         site = load(layout, "example-privacy")
-        if number > 1:
-            for lang in site.company.languages:
-                page = root / "docs" / "example-privacy" / lang / NOTICE_PAGE
-                page.write_text(page.read_text(encoding="utf-8").replace(
-                    "## 5.", f"Change number {number}.\n\n## 5.", 1), encoding="utf-8")
-            site = load(layout, "example-privacy")
+        for lang in site.company.languages:
+            page = root / "docs" / "example-privacy" / lang / NOTICE_PAGE
+            text = page.read_text(encoding="utf-8")
+            if number > 1:
+                text = text.replace("## 5.", f"Change number {number}.\n\n## 5.", 1)
+            if lang != site.company.default_language:
+                # The translation follows the original in every version.
+                text = re.sub(r"^translates: .*\n", "", text, flags=re.MULTILINE)
+                text = text.replace("---\n", f"---\ntranslates: v{number}\n", 1)
+            page.write_text(text, encoding="utf-8")
+        site = load(layout, "example-privacy")
         release(site, change="editorial", summaries={lang: f"Change {number}" for lang in site.company.languages},
                 effective=day, published=day)
         day += dt.timedelta(days=7)
 
 
-def bare_material(root: Path, company: str, target: Path) -> Path:
-    """The same pages as the project's build of `company`, built by plain Material without our hooks."""
+def bare_material(root: Path, company: str, target: Path, languages: list[str] | None = None) -> Path:
+    """The same pages as the project's build of `company`, built without this project's hooks.
+
+    Without `languages`: plain Material, one build. With them: Material and mkdocs-static-i18n as
+    the project configures them, so that the difference is what the project's hooks add.
+    """
     built = root / "site" / company
     docs = target / "docs"
     for html in sorted(built.rglob("index.html")):
         relative = html.relative_to(built).parent
-        name = "index.md" if relative == Path(".") else f"{relative.as_posix()}.md"
-        source = _page_markdown(root, company, relative)
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(source, encoding="utf-8")
-    (target / "mkdocs.yml").write_text(
-        "site_name: Bare Material\nsite_url: https://example.com/\ntheme:\n  name: material\n  font: false\n"
-        "markdown_extensions: [admonition, attr_list, md_in_html, toc, pymdownx.magiclink]\n"
-        "plugins: [search]\n", encoding="utf-8")
+        parts = relative.parts
+        lang = parts[0] if parts and languages and parts[0] in languages[1:] else (languages or [None])[0]
+        inner = Path(*parts[1:]) if parts and languages and parts[0] in languages[1:] else relative
+        name = "index.md" if inner == Path(".") else f"{inner.as_posix()}.md"
+        destination = docs / lang / name if languages else docs / (
+            "index.md" if relative == Path(".") else f"{relative.as_posix()}.md")
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(_page_markdown(root, company, relative), encoding="utf-8")
+    config = ("site_name: Bare\nsite_url: https://example.com/\ntheme:\n  name: material\n  font: false\n"
+              "markdown_extensions: [admonition, attr_list, md_in_html, toc, pymdownx.magiclink]\n"
+              "plugins:\n  search: {}\n")
+    if languages:
+        config += "  i18n:\n    docs_structure: folder\n    fallback_to_default: false\n    languages:\n"
+        for index, lang in enumerate(languages):
+            config += f"      - locale: {lang}\n        name: {lang}\n        default: {str(index == 0).lower()}\n"
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 
 
@@ -202,11 +220,15 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("Ratio 50 versions / 25 versions (2 languages)", f"{grow[(2, 50)] / grow[(2, 25)]:.2f}"))
 
         bare = bare_material(real, "impro-media", scratch / "bare")
+        with_i18n = bare_material(real, "impro-media", scratch / "bare-i18n", ["ro", "en"])
         ours = timed_build(real, "impro-media", repeat=repeat)
         plain = timed_mkdocs(bare, repeat)
-        rows.append(("impro-media: this project's build", f"{ours:.2f} s"))
-        rows.append(("impro-media: bare Material build of the same pages", f"{plain:.2f} s"))
-        rows.append(("Ratio project / bare Material", f"{ours / plain:.2f}"))
+        plain_i18n = timed_mkdocs(with_i18n, repeat)
+        rows.append(("impro-media: this project's build (hooks, Material, i18n)", f"{ours:.2f} s"))
+        rows.append(("impro-media: same pages, Material and i18n, no hooks", f"{plain_i18n:.2f} s"))
+        rows.append(("impro-media: same pages, bare Material (one build, no i18n)", f"{plain:.2f} s"))
+        rows.append(("Time the hooks add (project / Material and i18n without hooks)", f"{ours / plain_i18n:.2f}"))
+        rows.append(("Project / bare Material", f"{ours / plain:.2f}"))
 
         if not args.no_browser and Path(CHROMIUM).exists():
             timed_mkdocs(bare, 1)
