@@ -41,7 +41,7 @@ def build_company(layout: Layout, company_id: str, site_root: Path) -> bool:
     site_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{company_id}-", dir=site_root))
     try:
-        config = load_config(str(layout.config_file(company_id)), site_dir=str(staging))
+        config = load_config(str(layout.config_file(company_id)), site_dir=str(staging), strict=True)
         build(config)
     except (Abort, ConfigurationError) as error:
         logging.getLogger("mkdocs").error(f"{company_id}: build failed ({error}); {target} left as it was")

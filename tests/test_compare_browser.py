@@ -63,3 +63,11 @@ def test_works_offline_from_the_site_files(reader, example):
     reader.goto(path.as_uri() + "?from=v1&to=v2")
     reader.wait_for_selector("#notice-compare-result section.notice-clause")
     assert changed_clauses(reader) == ["clause-recipients"]
+
+
+def test_history_can_hide_editorial_changes(reader, example_url):
+    reader.goto(example_url + "history/")
+    assert reader.is_visible("#v3")
+    reader.check("#notice-only-material")
+    assert not reader.is_visible("#v3")
+    assert reader.is_visible("#v2") and reader.is_visible("#v4")

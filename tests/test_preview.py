@@ -1,0 +1,75 @@
+"""`mkdocs serve` previews the editor's draft and shows problems as warnings; `mkdocs build --strict` fails on them."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import edit
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def mkdocs(project, *args, **kwargs):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
+
+
+def serve_until_ready(project, config):
+    port = free_port()
+    server = mkdocs(project, "serve", "-f", config, "-a", f"127.0.0.1:{port}", "--no-livereload")
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                return server, port, response.read().decode("utf-8")
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    raise AssertionError(server.stdout.read())
+
+
+def stop(server) -> str:
+    server.terminate()
+    try:
+        output, _ = server.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        output, _ = server.communicate()
+    return output
+
+
+def test_serve_shows_the_draft_and_problems_as_warnings(project):
+    edit(project / "docs" / "impro-celojumi" / "lv" / "index.md", "Pieklūt datiem", "Piekļūt datiem")
+    edit(project / "docs" / "impro-celojumi" / "en" / "index.md", '{% include "changes.md" %}',
+         '{% include "change.md" %}')
+    server, port, home = serve_until_ready(project, "companies/impro-celojumi/mkdocs.yml")
+    try:
+        assert "Piekļūt datiem" in home  # the editor's draft, not the released v1
+        assert "Melnraksts" in home
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=5) as response:
+            english = response.read().decode("utf-8")
+        assert "snippet &#39;change.md&#39; does not exist" in english or "snippet 'change.md' does not exist" in english
+    finally:
+        output = stop(server)
+    assert ("WARNING -  notices: docs/impro-celojumi/en/index.md:33: snippet 'change.md' does not exist in "
+            "docs/snippets/en/: check its name or add the file") in output
+
+
+def test_strict_build_fails_on_the_same_problem(project):
+    edit(project / "docs" / "impro-celojumi" / "en" / "index.md", '{% include "changes.md" %}',
+         '{% include "change.md" %}')
+    build = mkdocs(project, "build", "--strict", "-f", "companies/impro-celojumi/mkdocs.yml")
+    output, _ = build.communicate(timeout=120)
+    assert build.returncode == 1
+    assert "docs/impro-celojumi/en/index.md:33: snippet 'change.md' does not exist" in output
+    assert "Traceback" not in output
