@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+# What a build reads: copying these makes a working scratch project (tests, benchmarks).
+SOURCE_PARTS = ["companies", "docs", "hooks", "overrides", "notices", "scripts", "mkdocs.yml"]
 
 
 @dataclass(frozen=True)
@@ -41,3 +45,15 @@ class Layout:
     def site_dir(self, company_id: str) -> Path:
         """Where the company's site is built."""
         return self.root / "site" / company_id
+
+    def copy_to(self, target: Path) -> "Layout":
+        """Copy the project's sources to `target` (created) and return the copy's layout."""
+        target = Path(target)
+        target.mkdir(parents=True, exist_ok=True)
+        for part in SOURCE_PARTS:
+            source = self.root / part
+            if source.is_dir():
+                shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            elif source.is_file():
+                shutil.copy2(source, target / part)
+        return Layout(target)

@@ -28,19 +28,13 @@ from _project import ROOT, Layout, load
 from notices.release import release
 from notices.versions import NOTICE_PAGE
 
-PARTS = ["companies", "docs", "hooks", "overrides", "notices", "scripts", "mkdocs.yml"]
 EXAMPLE = ROOT / "tests" / "fixtures" / "example"
 CHROMIUM = "/usr/bin/chromium"
 
 
 def copy_project(target: Path, with_example: bool = False) -> Path:
     """A scratch copy of the project (optionally with the fictional example company)."""
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
+    Layout(ROOT).copy_to(target)
     if with_example:
         shutil.copytree(EXAMPLE, target, dirs_exist_ok=True)
     return target

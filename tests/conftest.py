@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from notices.layout import Layout
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "source"
-PROJECT_PARTS = ["companies", "docs", "hooks", "overrides", "notices", "scripts", "mkdocs.yml"]
 
 
 @dataclass
@@ -42,13 +43,7 @@ def run_build(root: Path, site: Path, *companies: str, epoch: str | None = None)
 
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return Layout(ROOT).copy_to(target).root
 
 
 @pytest.fixture(scope="session")
