@@ -41,6 +41,7 @@ class SnippetLoader(jinja2.FileSystemLoader):
     """Loads snippets from one language's folder; a snippet that cannot be read is a BadSnippet."""
 
     def get_source(self, environment, template):
+        """The snippet's text, file name and freshness check, as Jinja expects."""
         pieces = jinja2.loaders.split_template_path(template)  # TemplateNotFound for '..'
         path = Path(self.searchpath[0], *pieces)
         if path.is_dir():
@@ -107,6 +108,7 @@ class _NoticeEnvironment(SandboxedEnvironment):
         return tree
 
     def call_binop(self, context, operator, left, right):
+        """Refuse powers and large repetitions; allow every other operator."""
         if operator == "**":
             raise jinja2.exceptions.SecurityError("powers (**) are not used in a notice")
         sizes = [len(x) for x in (left, right) if isinstance(x, (str, list, tuple))]

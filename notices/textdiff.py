@@ -23,15 +23,18 @@ class _Text(HTMLParser):
         self.parts: list[str] = []
 
     def handle_data(self, data):
+        """Keep text, with line breaks folded."""
         self.parts.append(" ".join(data.split("\n")))
 
     def handle_starttag(self, tag, attrs):
+        """Start a new line at a block; mark list items."""
         if tag == "li":
             self.parts.append("\n• ")
         elif tag in BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
+        """End the line at the end of a block."""
         if tag in BLOCKS:
             self.parts.append("\n")
 

@@ -25,6 +25,7 @@ class _PlainDumper(yaml.SafeDumper):
     """Writes equal dates twice instead of as YAML anchors, for people reading the file."""
 
     def ignore_aliases(self, data):
+        """Never write anchors and aliases."""
         return True
 
 
