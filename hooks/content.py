@@ -15,7 +15,7 @@ from notices.gdpr import load_coverage
 from notices.layout import Layout
 from notices.problems import ERROR, SourceError
 from notices.publication import Publication
-from notices.site import CompanySite, load_site
+from notices.site import load_site
 from notices.urls import page_url
 from notices.versions import NOTICE_PAGE, archive_path
 from notices.versions_json import versions_document

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from conftest import page
 
 
 def index(site, company, lang_root=""):
