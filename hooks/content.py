@@ -11,7 +11,6 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from notices.dates import build_date
 from notices.checks import check_company
-from notices.gdpr import load_coverage
 from notices.layout import Layout
 from notices.problems import ERROR, SourceError
 from notices.publication import Publication
@@ -52,24 +51,17 @@ def on_config(config):
         site = load_site(company_dir, Path(config.docs_dir), layout.snippets_dir, layout.root)
     except SourceError as error:
         raise PluginError(str(error)) from None
-    versions, problems = check_company(site)
-    errors = [str(p) for p in problems if p.severity == ERROR]
+    checked = check_company(site)
+    errors = [str(p) for p in checked.errors]
     if errors and not _state["serving"]:
         raise PluginError("\n".join(errors))
     # While editing, problems are warnings so that the preview keeps running; a build stops on them.
     for message in errors:
         log.warning(message)
-    for problem in problems:
+    for problem in checked.problems:
         if problem.severity != ERROR:
             log.info(str(problem))
-    coverage = None
-    if not site.errors and NOTICE_PAGE in site.pages:
-        ids = [c.id for c in site.page_clauses(site.company.default_language, NOTICE_PAGE)]
-        try:
-            coverage = load_coverage(company_dir, ids, site.company.languages, site.root)[0]
-        except SourceError:
-            pass  # already reported by check_company above
-    _state.update(site=site, versions=versions, coverage=coverage, publications={})
+    _state.update(site=site, versions=checked.versions, coverage=checked.coverage, publications={})
     config.site_name = site.company.data["legal_name"]
     return config
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from .gdpr import load_coverage
+from dataclasses import dataclass
+
+from .clauses import scan
+from .gdpr import Coverage, load_coverage
 from .integrity import check_versions
 from .markup import anchors, broken_links, unsafe_markup
 from .publication import load_labels
-from .problems import Problem, SourceError, display_path
+from .problems import ERROR, Problem, SourceError, display_path
 from .site import CompanySite
 from .site_config import check_site_config
 from .translations import TRANSLATES, changed_clauses
@@ -15,26 +18,43 @@ from .versions import NOTICE_PAGE, Version, frozen_text
 RENAMED = "renamed_clauses"
 
 
-def check_company(site: CompanySite, against: str | None = None) -> tuple[list[Version], list[Problem]]:
-    """All problems of a company (errors and warnings), and its versions."""
+@dataclass
+class CompanyCheck:
+    """What checking a company found: its versions, its GDPR coverage (if readable), every problem."""
+
+    versions: list[Version]
+    coverage: Coverage | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop a build or a release."""
+        return [p for p in self.problems if p.severity == ERROR]
+
+
+def check_company(site: CompanySite, against: str | None = None) -> CompanyCheck:
+    """All problems of a company (errors and warnings), with its versions and coverage."""
     problems = list(site.problems)
     problems += check_site_config(site.company, site.root)
     problems += _markup(site)
     problems += _labels(site)
     versions, version_problems = check_versions(site, against)
     problems += version_problems
+    coverage = None
     if site.errors:
-        return versions, problems
+        return CompanyCheck(versions, coverage, problems)
     problems += _renamed(site, versions)
     problems += _translations(site, versions)
     problems += _notes(site)
     if NOTICE_PAGE in site.pages and site.company.default_language in site.pages[NOTICE_PAGE]:
         ids = [c.id for c in site.page_clauses(site.company.default_language, NOTICE_PAGE)]
         try:
-            problems += load_coverage(site.company.path.parent, ids, site.company.languages, site.root)[1]
+            coverage, coverage_problems = load_coverage(site.company.path.parent, ids, site.company.languages,
+                                                        site.root)
+            problems += coverage_problems
         except SourceError as error:
             problems += error.problems
-    return versions, problems
+    return CompanyCheck(versions, coverage, problems)
 
 
 def _markup(site: CompanySite) -> list[Problem]:
@@ -102,7 +122,7 @@ def _renamed(site: CompanySite, versions: list[Version]) -> list[Problem]:
     text = _frozen(site, versions[-1].id, original)
     if text is None:
         return []
-    released = {c.value for c in _clauses_of(text)}
+    released = {m.value for m in scan(text) if m.kind == "clause"}
     current = {c.id for c in site.page_clauses(original, NOTICE_PAGE)}
     redirects = page.meta.get(RENAMED) or {}
     problems = []
@@ -117,11 +137,6 @@ def _renamed(site: CompanySite, versions: list[Version]) -> list[Problem]:
                                     f"renamed_clauses sends '{gone}' to '{target}', "
                                     f"which is not a clause of this page"))
     return problems
-
-
-def _clauses_of(text: str):
-    from .clauses import scan
-    return [m for m in scan(text) if m.kind == "clause"]
 
 
 def _translations(site: CompanySite, versions: list[Version]) -> list[Problem]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .dates import long_date
 from .problems import Problem, SourceError, display_path
 from .site import CompanySite
-from .textdiff import clause_texts, compare
+from .textdiff import ClauseText, clause_texts, compare_clauses
 from .urls import page_url
 from .gdpr import ELEMENTS, Coverage
 from .translations import changed_clauses
@@ -65,6 +65,7 @@ class Publication:
         self.current = in_force(versions, today)
         self.upcoming = upcoming(versions, today)
         self.coverage = coverage
+        self._clauses: dict[str, list[ClauseText]] = {}
 
     def url(self, name: str) -> str:
         """Site-relative URL of page `name` in this language."""
@@ -73,6 +74,12 @@ class Publication:
     def text(self, version: Version) -> str:
         """A version's frozen text in this language."""
         return frozen_text(self.company_dir, version.id, self.lang)
+
+    def clauses(self, version: Version) -> list[ClauseText]:
+        """A version's clauses as plain text; each version is cut once, though three pages use it."""
+        if version.id not in self._clauses:
+            self._clauses[version.id] = clause_texts(self.text(version))
+        return self._clauses[version.id]
 
     def version_view(self, version: Version) -> dict:
         """What templates show of one version."""
@@ -147,12 +154,12 @@ class Publication:
         for version in self.versions:
             view = self.version_view(version)
             name = f"versions/{version.id}/index.md"
-            pages.append(GeneratedPage(name, f"{labels['version']} {version.id}", "notice/version.html",
+            pages.append(GeneratedPage(name, f"{labels['version']} {version.id}", "main.html",
                                        self._as_published(self.text(version), name, version),
                                        {"kind": "version", "version": view}))
             before = previous(self.versions, version)
             if before is not None:
-                diff = compare(self.text(before), self.text(version))
+                diff = compare_clauses(self.clauses(before), self.clauses(version))
                 pages.append(GeneratedPage(
                     f"versions/{version.id}/changes.md",
                     f"{labels['changes_from_previous']}: {before.id} → {version.id}",
@@ -163,8 +170,8 @@ class Publication:
 
     def coverage_rows(self) -> list[dict]:
         """Each GDPR element with the clauses of the notice in force that give it, or why not."""
-        text = self.text(self.current) if self.current else self.site.filled(self.lang, NOTICE_PAGE)
-        labels = {c.id: c.label for c in clause_texts(text)}
+        found = self.clauses(self.current) if self.current else clause_texts(self.site.filled(self.lang, NOTICE_PAGE))
+        labels = {c.id: c.label for c in found}
         rows = []
         for element in ELEMENTS:
             ids = [i for i in self.coverage.clauses_for(element.key) if i in labels]
@@ -181,5 +188,5 @@ class Publication:
 
     def _compare_data(self, version: Version) -> dict:
         view = self.version_view(version)
-        view["clauses"] = [vars(c) for c in clause_texts(self.text(version))]
+        view["clauses"] = [vars(c) for c in self.clauses(version)]
         return view

@@ -27,7 +27,7 @@ def release(site: CompanySite, *, change: str, summaries: dict[str, str], effect
     if site.errors:
         raise SourceError(site.errors)
     from .checks import check_company
-    blocking = [p for p in check_company(site)[1] if p.severity == "error"]
+    blocking = check_company(site).errors
     if blocking:
         raise SourceError(blocking)
     versions = load_versions(company_dir, company.languages, site.root)

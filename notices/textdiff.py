@@ -121,8 +121,12 @@ def diff_words(old: str, new: str) -> list[Segment]:
 
 def compare(old_markdown: str, new_markdown: str) -> list[ClauseDiff]:
     """Clause-by-clause comparison, in the new version's order with removed clauses where they were."""
-    old = {c.id: c for c in clause_texts(old_markdown)}
-    new_list = clause_texts(new_markdown)
+    return compare_clauses(clause_texts(old_markdown), clause_texts(new_markdown))
+
+
+def compare_clauses(old_list: list[ClauseText], new_list: list[ClauseText]) -> list[ClauseDiff]:
+    """`compare` for texts already cut into clauses."""
+    old = {c.id: c for c in old_list}
     old_ids, new_ids = list(old), [c.id for c in new_list]
     new = {c.id: c for c in new_list}
     result: list[ClauseDiff] = []

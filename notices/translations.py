@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .clauses import scan
 from .textdiff import clause_texts
 
 TRANSLATES = "translates"
@@ -15,8 +16,6 @@ def changed_clauses(original_then: str, original_now: str) -> list[str]:
 
 def behind_note(text: str, clause_ids: list[str], note: str) -> str:
     """`text` with `note` (Markdown; '{id}' replaced by the clause id) placed before each listed clause."""
-    from .clauses import scan
-
     wanted = set(clause_ids)
     starts = {m.line: m.value for m in scan(text) if m.kind == "clause" and m.value in wanted}
     lines = text.split("\n")

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         try:
             site = load(layout, company_id)
-            problems.update(check_company(site, args.against)[1])
+            problems.update(check_company(site, args.against).problems)
         except SourceError as error:
             problems.update(error.problems)
         except Exception as error:  # noqa: BLE001 - last resort: one company's surprise must not hide the others
