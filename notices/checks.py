@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from .clauses import scan
 from .gdpr import Coverage, load_coverage
 from .integrity import check_versions
-from .markup import anchors, broken_links, unsafe_markup
+from .markup import anchors, broken_links
 from .publication import load_labels
 from .problems import ERROR, Problem, SourceError, display_path
 from .site import CompanySite
 from .site_config import check_site_config
 from .translations import TRANSLATES, changed_clauses
-from .versions import NOTICE_PAGE, Version, frozen_text
+from .rendered import Origin, check_markdown, refused
+from .versions import NOTICE_PAGE, Version, archive_path, frozen_text
 
 RENAMED = "renamed_clauses"
 
@@ -43,6 +44,7 @@ def check_company(site: CompanySite, against: str | None = None) -> CompanyCheck
     coverage = None
     if site.errors:
         return CompanyCheck(versions, coverage, problems)
+    problems += _archive_markup(site, versions)
     problems += _renamed(site, versions)
     problems += _translations(site, versions)
     problems += _notes(site)
@@ -58,24 +60,36 @@ def check_company(site: CompanySite, against: str | None = None) -> CompanyCheck
 
 
 def _markup(site: CompanySite) -> list[Problem]:
+    """Every page as readers get it passes the HTML allowlist; its links lead somewhere."""
     problems: list[Problem] = []
-    for lang in site.company.languages:
-        # Every snippet of the language: those a page includes, those they include, and the notes the build adds.
-        folder = site.snippets_dir / lang
-        for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-            try:
-                snippet = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue  # reported where it is included
-            problems += unsafe_markup(snippet, display_path(path, site.root))
+    if site.errors:
+        return problems
+    to_html = site.markdown_html()
     for name, by_lang in sorted(site.pages.items()):
         for lang, page in by_lang.items():
-            source = page.padded_body()
-            problems += unsafe_markup(source, page.shown_as)
-            if site.errors:
-                continue
+            if refused(to_html(site.filled(lang, name))) is not None:
+                traced = site.renderer(lang).trace(page.padded_body(), page.shown_as)
+                problems += check_markdown("\n".join(line for line, _, _ in traced), to_html,
+                                           [Origin(shown, number) for _, shown, number in traced])
             pages = {other: anchors(site.filled(lang, other)) for other in site.pages if lang in site.pages[other]}
-            problems += broken_links(source, page.shown_as, pages[name], pages)
+            problems += broken_links(page.padded_body(), page.shown_as, pages[name], pages)
+    return problems
+
+
+def _archive_markup(site: CompanySite, versions: list[Version]) -> list[Problem]:
+    """Frozen versions pass the same allowlist as the live text: the archive is published too."""
+    problems: list[Problem] = []
+    to_html = site.markdown_html()
+    for version in versions:
+        for lang in site.company.languages:
+            path = archive_path(site.company.path.parent, version.id, lang)
+            text = _frozen(site, version.id, lang)
+            if text is None or refused(to_html(text)) is None:
+                continue
+            shown = display_path(path, site.root)
+            offset = path.read_text(encoding="utf-8").count("\n") - text.count("\n")
+            origins = [Origin(shown, number + offset) for number in range(1, text.count("\n") + 2)]
+            problems += check_markdown(text, to_html, origins)
     return problems
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from .problems import Problem, SourceError, display_path
+from .text import PLAIN_TEXT_HINT, plain_text
+from .urls import web_address
 from .yamlsource import LinedData, load_yaml
 
 DATA_FILE = "company.yml"
 
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-URL = re.compile(r"^https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[^\s]*)?$")
 DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
 
 # Every fact a notice may need: dotted key -> (required, kind, what to write).
@@ -73,7 +74,7 @@ class Company:
     @property
     def notice_period_days(self) -> int:
         """Days readers get between the publication of a material change and its effect."""
-        return self.data.get("notice_period_days", DEFAULT_NOTICE_PERIOD_DAYS)
+        return int(self.data.get("notice_period_days", DEFAULT_NOTICE_PERIOD_DAYS))
 
     def line(self, dotted: str) -> int:
         """Line of a fact in the data file."""
@@ -89,7 +90,7 @@ def load_company(company_dir: Path, root: Path | None = None) -> Company:
 
     path = Path(company_dir) / DATA_FILE
     shown_as = display_path(path, root)
-    source = load_yaml(path, shown_as)
+    source = load_yaml(path, shown_as, text_only=True)
     if not isinstance(source.data, dict):
         raise SourceError([Problem(shown_as, 1, "expected a mapping of facts (key: value)")])
     problems = _check(source, shown_as)
@@ -128,8 +129,9 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
             report(dotted, f"'{dotted}' must be a mapping: {what}")
         elif kind == "email" and not (isinstance(value, str) and EMAIL.match(value)):
             report(dotted, f"'{dotted}' is not a valid e-mail address: {value!r}")
-        elif kind == "url" and not (isinstance(value, str) and URL.match(value)):
-            report(dotted, f"'{dotted}' is not a valid web address (write it with https://): {value!r}")
+        elif kind == "url" and web_address(value) is None:
+            report(dotted, f"'{dotted}' is not a web address such as https://www.example.com (https only, "
+                           f"no spaces, quotes or angle brackets): {value!r}")
         elif kind == "domains":
             if not isinstance(value, list):
                 report(dotted, f"'{dotted}' must be a list: {what}")
@@ -144,7 +146,7 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
                     report(f"{dotted}.{i}", f"'{item}' is not a language code such as ro, lv or en")
                 elif item in value[:i]:
                     report(f"{dotted}.{i}", f"language '{item}' is listed twice: list each language once")
-        elif kind == "days" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+        elif kind == "days" and not (isinstance(value, str) and value.isdigit() and len(value) < 5):
             report(dotted, f"'{dotted}' must be a whole number of days, not {value!r}")
         elif kind == "language":
             if not _is_locale(value):
@@ -163,10 +165,11 @@ def _check_text(value, dotted, lang_set, report) -> None:
         if missing:
             report(dotted, f"'{dotted}' has no text for language(s) {missing}: add one line per language")
         for lang, text in value.items():
-            if not isinstance(text, (str, int)) or text == "":
-                report(f"{dotted}.{lang}", f"'{dotted}.{lang}' must be text")
-    elif not isinstance(value, (str, int)):
-        report(dotted, f"'{dotted}' must be text")
+            if not plain_text(text) or text == "":
+                report(f"{dotted}.{lang}", f"'{dotted}.{lang}' must be one line of plain text, without "
+                                           f"{PLAIN_TEXT_HINT}")
+    elif not plain_text(value):
+        report(dotted, f"'{dotted}' must be one line of plain text, without {PLAIN_TEXT_HINT}")
 
 
 def _is_locale(value) -> bool:

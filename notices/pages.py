@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .clauses import CLAUSE_ID
 from .problems import Problem, SourceError
+from .text import PLAIN_TEXT_HINT, plain_text
+from .yamlsource import parse_yaml, read_source
 
 META_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
@@ -36,48 +36,46 @@ class PageSource:
         return self.meta_lines.get(key, 1)
 
 
+FRONT_MATTER_KEYS = {"title": "the page's title", "translates": "the released version of the original it translates",
+                     "renamed_clauses": "old clause ids and the ids that replaced them"}
+
+
 def read_page(path: Path, shown_as: str, lang: str, name: str) -> PageSource:
     """Read a page; a broken front matter or encoding is a SourceError naming the line."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = Path(path).read_bytes()[: error.start].count(b"\n") + 1
-        raise SourceError([Problem(shown_as, line, f"not UTF-8 text ({error.reason}): save it as UTF-8")]) from None
-    except OSError as error:
-        raise SourceError([Problem(shown_as, 1, f"cannot be read ({error.strerror or error})")]) from None
-    text = text.replace("\r\n", "\n")
-    meta: dict = {}
-    body, body_start = text, 1
+    text = read_source(path, shown_as)
     lines = text.split("\n")
-    if lines and lines[0].strip() == "---":
-        try:
-            end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
-        except StopIteration:
-            raise SourceError([Problem(shown_as, 1, "front matter opened with --- is never closed")]) from None
-        try:
-            meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark
-            line = mark.line + 2 if mark else 1
-            raise SourceError([Problem(shown_as, line, f"front matter YAML: {error.problem}")]) from None
-        except (yaml.YAMLError, ValueError) as error:  # a refused character, or a date no calendar has
-            raise SourceError([Problem(shown_as, 2, f"front matter YAML: {str(error).splitlines()[0]}")]) from None
-        if not isinstance(meta, dict):
-            raise SourceError([Problem(shown_as, 2, "front matter must be key: value lines")])
-        meta_lines = {}
-        for number in range(1, end):
-            key = META_KEY.match(lines[number])
-            if key:
-                meta_lines.setdefault(key.group(1), number + 1)
-        _check_meta(meta, meta_lines, shown_as)
-        body = "\n".join(lines[end + 1:])
-        return PageSource(Path(path), shown_as, lang, name, meta, body, end + 2, meta_lines)
-    return PageSource(Path(path), shown_as, lang, name, meta, body, body_start)
+    if not lines or lines[0].strip() != "---":
+        if lines and re.match(r"^-{1,2}\s*$|^-{4,}\s*$", lines[0]) and any(META_KEY.match(x) for x in lines[1:4]):
+            raise SourceError([Problem(shown_as, 1, "front matter starts with a line of exactly three dashes "
+                                                    "(---): write --- here and after the last key")])
+        return PageSource(Path(path), shown_as, lang, name, {}, text, 1)
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        raise SourceError([Problem(shown_as, 1, "front matter opened with --- is never closed: "
+                                                "add a line --- after its last key")]) from None
+    source = parse_yaml("\n".join(lines[1:end]), shown_as, first_line=2, text_only=True)
+    meta = source.data if source.data is not None else {}
+    if not isinstance(meta, dict):
+        raise SourceError([Problem(shown_as, 2, "front matter must be key: value lines, e.g. title: Privacy Policy")])
+    meta_lines = {key: source.line(key) for key in meta}
+    _check_meta(meta, meta_lines, shown_as)
+    body = "\n".join(lines[end + 1:])
+    return PageSource(Path(path), shown_as, lang, name, meta, body, end + 2, meta_lines)
 
 
 def _check_meta(meta: dict, meta_lines: dict[str, int], shown_as: str) -> None:
-    """The front matter keys the notices use must have the shape they use."""
+    """The front matter keys the notices use must have the shape they use; no other key is read."""
     problems = []
+    for key in meta:
+        if key not in FRONT_MATTER_KEYS:
+            known = "; ".join(f"{k} ({what})" for k, what in FRONT_MATTER_KEYS.items())
+            problems.append(Problem(shown_as, meta_lines.get(key, 1),
+                                    f"'{key}' is not used in a notice's front matter: remove it (known: {known})"))
+    title = meta.get("title")
+    if title is not None and not plain_text(title):
+        problems.append(Problem(shown_as, meta_lines.get("title", 1),
+                                f"the title must be one line of plain text, without {PLAIN_TEXT_HINT}"))
     renamed = meta.get("renamed_clauses")
     if renamed is not None and not (isinstance(renamed, dict) and all(
             isinstance(k, str) and isinstance(v, str) and CLAUSE_ID.match(k) and CLAUSE_ID.match(v)
@@ -86,7 +84,7 @@ def _check_meta(meta: dict, meta_lines: dict[str, int], shown_as: str) -> None:
             "renamed_clauses must map old clause ids to new ones, e.g. renamed_clauses: {old-id: new-id} "
             "(lower-case letters, digits and hyphens)"))
     translates = meta.get("translates")
-    if translates is not None and not isinstance(translates, (str, int)) or isinstance(translates, bool):
+    if translates is not None and not isinstance(translates, str):
         problems.append(Problem(shown_as, meta_lines.get("translates", 1),
             f"translates must name one released version of the original, e.g. translates: v1, not {translates!r}"))
     if problems:

@@ -14,6 +14,7 @@ from .gdpr import ELEMENTS, Coverage
 from .translations import changed_clauses
 from .versions import (NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, translation_source,
                        upcoming)
+from .text import PLAIN_TEXT_HINT, plain_text
 from .yamlsource import load_yaml
 
 LABELS = "labels.yml"
@@ -41,13 +42,20 @@ def load_labels(site: CompanySite, lang: str) -> dict[str, str]:
     if not path.exists():
         raise SourceError([Problem(shown, 1, f"the site's words in '{lang}' are missing: add this file "
                                              f"(copy another language's labels.yml and translate it)")])
-    data = load_yaml(path, shown).data or {}
+    source = load_yaml(path, shown, text_only=True)
+    data = source.data or {}
     if not isinstance(data, dict):
         raise SourceError([Problem(shown, 1, "expected the site's words as key: text lines")])
+    problems = [Problem(shown, source.line(key), f"the label '{key}' must be one line of plain text, without "
+                                                 f"{PLAIN_TEXT_HINT}")
+                for key, value in data.items() if value is not None and not plain_text(value)]
     missing = [key for key in REQUIRED_LABELS if not data.get(key)]
     if missing:
-        raise SourceError([Problem(shown, 1, f"missing label(s): {', '.join(missing)}")])
-    return {key: str(value) for key, value in data.items()}
+        problems.append(Problem(shown, 1, f"missing label(s): {', '.join(missing)}: add them "
+                                          f"(see another language's labels.yml)"))
+    if problems:
+        raise SourceError(problems)
+    return {key: value for key, value in data.items() if isinstance(value, str)}
 
 
 class Publication:

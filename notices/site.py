@@ -12,6 +12,7 @@ from .company import Company, load_company
 from .pages import PageSource, read_page
 from .problems import ERROR, Problem, SourceError, display_path
 from .render import Renderer
+from .rendered import MarkdownHtml
 from .urls import page_url, relative_url
 
 PREVAILS_SNIPPET = "original-prevails.md"
@@ -31,6 +32,7 @@ class CompanySite:
     _rendered: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _filled: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _renderers: dict[str, Renderer] = field(default_factory=dict, repr=False)
+    _markdown_html: MarkdownHtml | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -47,6 +49,12 @@ class CompanySite:
             self._renderers[lang] = Renderer(self.snippets_dir, lang, self.company.facts(lang),
                                              self.company.shown_as, self.root)
         return self._renderers[lang]
+
+    def markdown_html(self) -> MarkdownHtml:
+        """Markdown to HTML as the site renders it (one converter per site)."""
+        if self._markdown_html is None:
+            self._markdown_html = MarkdownHtml(self.snippets_dir.parent.parent)
+        return self._markdown_html
 
     def page_clauses(self, lang: str, name: str) -> list[clauses.Clause]:
         """Clauses of a page in order, snippet clauses placed at their include line."""

@@ -26,62 +26,117 @@ class LinedData:
         return 1
 
 
-def load_yaml(path: Path, shown_as: str, application_tags: bool = False) -> LinedData:
-    """Load `path`; a syntax error becomes a SourceError naming file and line.
+MAX_BYTES = 1_000_000
 
-    With `application_tags`, values tagged for another program (MkDocs' `!ENV`, `!relative`) are
-    read as their plain text instead of being refused.
-    """
+
+def read_source(path: Path, shown_as: str) -> str:
+    """A source file's text; missing, a folder, too large or not UTF-8 is a SourceError naming it."""
+    path = Path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        if path.is_symlink():
+            raise SourceError([Problem(shown_as, 1, "is a symbolic link: replace it with the file itself "
+                                                    "(the build reads nothing outside the project's sources)")])
+        if path.stat().st_size > MAX_BYTES:
+            raise SourceError([Problem(shown_as, 1, f"is larger than {MAX_BYTES // 1_000_000} MB: no source of "
+                                                    f"a notice is this large; check that it is the right file")])
+        return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     except FileNotFoundError:
         raise SourceError([Problem(shown_as, 1, "file not found")]) from None
     except IsADirectoryError:
-        raise SourceError([Problem(shown_as, 1, "is a folder, not a file: replace it with the YAML file")]) from None
+        raise SourceError([Problem(shown_as, 1, "is a folder, not a file: replace it with the file")]) from None
     except UnicodeDecodeError as error:
-        raise SourceError([Problem(shown_as, 1, f"not UTF-8 text ({error.reason}): save it as UTF-8")]) from None
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise SourceError([Problem(shown_as, line, f"not UTF-8 text ({error.reason}): save it as UTF-8")]) from None
     except OSError as error:
         raise SourceError([Problem(shown_as, 1, f"cannot be read ({error.strerror or error})")]) from None
+
+
+def load_yaml(path: Path, shown_as: str, application_tags: bool = False, text_only: bool = False) -> LinedData:
+    """Load `path`; a syntax error becomes a SourceError naming file and line.
+
+    With `application_tags`, values tagged for another program (MkDocs' `!ENV`, `!relative`) are
+    read as their plain text instead of being refused. With `text_only`, every value is the text
+    exactly as written (no YAML 1.1 booleans, numbers or dates: `No` stays "No", `01234567` stays
+    "01234567").
+    """
+    return parse_yaml(read_source(path, shown_as), shown_as, path=Path(path), application_tags=application_tags,
+                      text_only=text_only)
+
+
+def parse_yaml(text: str, shown_as: str, first_line: int = 1, path: Path | None = None,
+               application_tags: bool = False, text_only: bool = False) -> LinedData:
+    """Parse YAML `text` that starts at line `first_line` of `shown_as`; every problem names its line."""
+    offset = first_line - 1
     try:
+        _refuse_aliases(text, shown_as, offset)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         lines: dict[str, int] = {}
-        data = _convert(node, "", lines, shown_as, application_tags) if node is not None else {}
+        options = _Options(shown_as, offset, application_tags, text_only)
+        data = _convert(node, "", lines, options) if node is not None else {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        line = mark.line + 1 + offset if mark else first_line
         raise SourceError([Problem(shown_as, line, f"YAML syntax: {error.problem}")]) from None
     except yaml.YAMLError as error:  # e.g. a control character the YAML reader refuses
-        raise SourceError([Problem(shown_as, _line_of(text, getattr(error, "position", None)),
+        raise SourceError([Problem(shown_as, _line_of(text, getattr(error, "position", None)) + offset,
                                    f"YAML syntax: {error}".split("\n")[0])]) from None
-    return LinedData(path, data, lines)
+    return LinedData(path or Path(shown_as), data, lines)
+
+
+def _refuse_aliases(text: str, shown_as: str, offset: int) -> None:
+    """Anchors and aliases are refused: editors never need them, and nested aliases can expand without end."""
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise SourceError([Problem(shown_as, event.start_mark.line + 1 + offset,
+                                       "anchors and aliases (&name, *name) are not used in these files: "
+                                       "write the value out in full")])
 
 
 def _line_of(text: str, position: int | None) -> int:
     return text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
 
 
-def _convert(node, dotted: str, lines: dict[str, int], shown_as: str, application_tags: bool = False):
+class _Options:
+    """How scalars are read, and where messages point."""
+
+    def __init__(self, shown_as: str, offset: int, application_tags: bool, text_only: bool):
+        self.shown_as = shown_as
+        self.offset = offset
+        self.application_tags = application_tags
+        self.text_only = text_only
+
+
+def _convert(node, dotted: str, lines: dict[str, int], options: _Options):
+    line = node.start_mark.line + 1 + options.offset
     if dotted:
-        lines[dotted] = node.start_mark.line + 1
+        lines[dotted] = line
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SourceError([Problem(options.shown_as, key_node.start_mark.line + 1 + options.offset,
+                                           "a key must be a plain name")])
             if key in result:
-                raise SourceError([Problem(shown_as, key_node.start_mark.line + 1, f"'{key}' is given twice")])
-            result[key] = _convert(value_node, f"{dotted}.{key}" if dotted else key, lines, shown_as,
-                                   application_tags)
+                raise SourceError([Problem(options.shown_as, key_node.start_mark.line + 1 + options.offset,
+                                           f"'{key}' is given twice")])
+            result[key] = _convert(value_node, f"{dotted}.{key}" if dotted else key, lines, options)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, f"{dotted}.{i}" if dotted else str(i), lines, shown_as, application_tags)
+        return [_convert(item, f"{dotted}.{i}" if dotted else str(i), lines, options)
                 for i, item in enumerate(node.value)]
-    if application_tags and node.tag.startswith("!") and not node.tag.startswith("!!"):
+    if options.application_tags and node.tag.startswith("!") and not node.tag.startswith("!!"):
         return node.value
+    if options.text_only:
+        if node.tag.startswith("!") and not node.tag.startswith("!!"):
+            raise SourceError([Problem(options.shown_as, line, f"YAML tag {node.tag} is not used here: "
+                                                               f"write the value as text")])
+        # An empty value (`key:`) is absent, as in YAML; everything else is the text as written.
+        return None if node.style is None and node.value in ("", "~", "null", "Null", "NULL") else node.value
     try:
         return yaml.SafeLoader("").construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as error:
-        raise SourceError([Problem(shown_as, node.start_mark.line + 1,
-                                   f"YAML value not allowed here: {error.problem}")]) from None
+        raise SourceError([Problem(options.shown_as, line, f"YAML value not allowed here: {error.problem}")]) from None
     except ValueError as error:  # a date such as 2026-13-45, which YAML reads as a date but no calendar has
         message = f"'{node.value}' is not a valid value ({error}): write dates as YYYY-MM-DD"
-        raise SourceError([Problem(shown_as, node.start_mark.line + 1, message)]) from None
+        raise SourceError([Problem(options.shown_as, line, message)]) from None
