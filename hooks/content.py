@@ -10,6 +10,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from notices.dates import build_date
+from notices.disclosure import display_name
+from notices.html_safety import sanitize
+from notices.rendered import Origin, check_markdown
 from notices.checks import check_company
 from notices.layout import Layout
 from notices.problems import ERROR, SourceError
@@ -62,7 +65,7 @@ def on_config(config):
         if problem.severity != ERROR:
             log.info(str(problem))
     _state.update(site=site, versions=checked.versions, coverage=checked.coverage, publications={})
-    config.site_name = site.company.data["legal_name"]
+    config.site_name = display_name(site, site.company.default_language)
     return config
 
 
@@ -121,7 +124,7 @@ def on_page_markdown(markdown, page, config, files):
     try:
         if name == NOTICE_PAGE:
             return publication.notice_markdown(draft=_state["serving"])
-        return _state["site"].rendered(lang, name)
+        return _state["site"].filled(lang, name)
     except SourceError as error:
         # Only reached under `mkdocs serve`: a build has already stopped on this problem.
         return "!!! failure\n\n" + "\n".join(f"    {problem}" for problem in error.problems) + "\n"
@@ -131,11 +134,30 @@ def on_page_context(context, page, config, nav):
     """Give templates the company's facts and the version data in the page's language."""
     lang, _, name = page.file.src_uri.partition("/")
     publication = _state["publications"][lang]
-    context["company"] = _state["site"].company.facts(lang)
-    context["notice"] = {**publication.common(), "draft": _state["serving"] and name == NOTICE_PAGE,
-                         "kind": "notice" if name == NOTICE_PAGE else "page",
+    is_notice = name == NOTICE_PAGE
+    context["company"] = publication.facts
+    context["notice"] = {**publication.common(), "draft": _state["serving"] and is_notice,
+                         "kind": "notice" if is_notice else "page",
+                         "translation": publication.translation(None if _state["serving"] else publication.current)
+                         if is_notice else None,
                          **getattr(page.file, "notice_view", {})}
     return context
+
+
+def on_page_content(html, page, config, files):
+    """The rendered text passes the HTML allowlist; what is published is the sanitizer's own output."""
+    verdict = sanitize(html)
+    if verdict.refused is not None:
+        lang, _, name = page.file.src_uri.partition("/")
+        site = _state["site"]
+        shown = site.pages[name][lang].shown_as if name in site.pages and lang in site.pages[name] else page.file.src_uri
+        problems = check_markdown(page.markdown, site.markdown_html(),
+                                  [Origin(shown, n) for n in range(1, page.markdown.count("\n") + 2)])
+        message = "\n".join(str(p) for p in problems) or f"{shown}:1: {verdict.refused}"
+        if not _state["serving"]:
+            raise PluginError(message)
+        log.warning(message)
+    return verdict.html
 
 
 def on_post_build(config):
@@ -146,7 +168,7 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     env = config.theme.get_env()
     feed = env.get_template("notice/atom-feed.html").render(
-        notice=publication.common(), company=_state["site"].company.facts(lang), config=config,
+        notice=publication.common(), company=publication.facts, config=config,
         versions=[publication.version_view(v) for v in reversed(_state["versions"])],
         updated=max((v.published for v in _state["versions"]), default=build_date()).isoformat(),
     )

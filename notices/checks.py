@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .clauses import scan
+from .disclosure import check_disclosure
 from .gdpr import Coverage, load_coverage
 from .integrity import check_versions
 from .markup import anchors, broken_links
 from .publication import load_labels
-from .problems import ERROR, Problem, SourceError, display_path
+from .problems import ERROR, WARNING, Problem, SourceError, display_path
 from .site import CompanySite
 from .site_config import check_site_config
 from .translations import TRANSLATES, changed_clauses
@@ -47,7 +48,7 @@ def check_company(site: CompanySite, against: str | None = None) -> CompanyCheck
     problems += _archive_markup(site, versions)
     problems += _renamed(site, versions)
     problems += _translations(site, versions)
-    problems += _notes(site)
+    problems += check_disclosure(site)
     if NOTICE_PAGE in site.pages and site.company.default_language in site.pages[NOTICE_PAGE]:
         ids = [c.id for c in site.page_clauses(site.company.default_language, NOTICE_PAGE)]
         try:
@@ -101,20 +102,6 @@ def _labels(site: CompanySite) -> list[Problem]:
             load_labels(site, lang)
         except SourceError as error:
             problems += error.problems
-    return problems
-
-
-def _notes(site: CompanySite) -> list[Problem]:
-    """The notes the build adds to translations render in every translated language."""
-    problems: list[Problem] = []
-    if NOTICE_PAGE not in site.pages:
-        return problems
-    for lang in site.company.languages[1:]:
-        if lang in site.pages[NOTICE_PAGE]:
-            try:
-                site.with_behind_notes("# x {#x}\n", lang, NOTICE_PAGE, ["x"])
-            except SourceError as error:
-                problems += error.problems
     return problems
 
 
@@ -179,11 +166,16 @@ def _translations(site: CompanySite, versions: list[Version]) -> list[Problem]:
                                     f"(released: {', '.join(sorted(known)) or 'none'})"))
             continue
         then = _frozen(site, str(translates), original)
-        if then is None:
+        translated_then = _frozen(site, str(translates), lang)
+        if then is None or translated_then is None:
             continue
         lines = {c.id: c.line for c in site.page_clauses(lang, NOTICE_PAGE)}
+        # A clause whose translation changed too (an edit, or a fact that reaches every language) is not behind.
+        moved = set(changed_clauses(translated_then, site.filled(lang, NOTICE_PAGE)))
         for clause_id in changed_clauses(then, site.filled(original, NOTICE_PAGE)):
+            if clause_id in moved:
+                continue
             problems.append(Problem(page.shown_as, lines.get(clause_id, page.meta_line(TRANSLATES)),
                 f"clause '{clause_id}' of the original changed since {translates}: this translation may be behind; "
-                f"update it and set '{TRANSLATES}: {upcoming_id}'", "warning"))
+                f"update it and set '{TRANSLATES}: {upcoming_id}'", WARNING))
     return problems

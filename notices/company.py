@@ -26,13 +26,13 @@ FACTS: dict[str, tuple[bool, str, str]] = {
     "legal_form": (True, "text", "the legal form, per language"),
     "registration_number": (True, "text", "the trade register number"),
     "trade_register": (False, "text", "the register that holds the registration number"),
-    "tax_id": (True, "text", "the tax identification (VAT) number"),
+    "tax_id": (False, "text", "the tax identification (VAT) number"),
     "registered_address": (True, "text", "the registered office address"),
-    "working_address": (True, "text", "the working address (repeat the registered one if the same)"),
+    "working_address": (False, "text", "the working address (repeat the registered one if the same)"),
     "privacy_contact": (True, "mapping", "the privacy contact: email and, where the notice names one, person"),
     "privacy_contact.email": (True, "email", "the e-mail address for privacy requests"),
     "privacy_contact.person": (False, "text", "the person the notice names for privacy requests"),
-    "website": (True, "url", "the company's web site, e.g. https://www.example.com"),
+    "website": (False, "url", "the company's web site, e.g. https://www.example.com"),
     "domains": (True, "domains", "the company's domains, the site's own domain first"),
     "supervisory_authority": (True, "mapping", "the data protection supervisory authority"),
     "supervisory_authority.name": (True, "text", "the authority's name, per language"),
@@ -40,6 +40,9 @@ FACTS: dict[str, tuple[bool, str, str]] = {
     "supervisory_authority.url": (True, "url", "the authority's web site"),
     "languages": (True, "languages", "the notice's languages, e.g. [ro, en]"),
     "default_language": (True, "language", "the original language, which prevails"),
+    "confirmed": (False, "confirmed", "facts the company confirmed that its notice does not state: "
+                                      "fact: {by: who at the company, on: YYYY-MM-DD}"),
+    "gdpr_gaps_public": (False, "yes_no", "yes to show readers which GDPR elements the notice does not give"),
     "notice_period_days": (False, "days", "days between publishing a material change and its effect (default 30)"),
 }
 DEFAULT_NOTICE_PERIOD_DAYS = 30
@@ -148,12 +151,30 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
                     report(f"{dotted}.{i}", f"language '{item}' is listed twice: list each language once")
         elif kind == "days" and not (isinstance(value, str) and value.isdigit() and len(value) < 5):
             report(dotted, f"'{dotted}' must be a whole number of days, not {value!r}")
+        elif kind == "confirmed":
+            _check_confirmed(value, dotted, data, report)
+        elif kind == "yes_no" and value not in ("yes", "no"):
+            report(dotted, f"'{dotted}' must be yes or no, not {value!r}")
         elif kind == "language":
             if not _is_locale(value):
                 report(dotted, f"'{value}' is not a language code such as ro, lv or en")
             elif lang_set and value not in lang_set:
                 report(dotted, f"default_language '{value}' is not one of the languages {sorted(lang_set)}")
     return problems
+
+
+def _check_confirmed(value, dotted, data, report) -> None:
+    if not isinstance(value, dict):
+        report(dotted, f"'{dotted}' must map each confirmed fact to who confirmed it and when")
+        return
+    for key, record in value.items():
+        where = f"{dotted}.{key}"
+        if _lookup(data, key) is None:
+            report(where, f"'{key}' is confirmed but company.yml gives no such fact: check its name")
+        if not (isinstance(record, dict) and plain_text(record.get("by")) and
+                re.match(r"^\d{4}-\d{2}-\d{2}$", str(record.get("on") or ""))):
+            report(where, f"the confirmation of '{key}' must say who at the company confirmed it and when: "
+                          f"{key}: {{by: Name Surname, on: YYYY-MM-DD}}")
 
 
 def _check_text(value, dotted, lang_set, report) -> None:

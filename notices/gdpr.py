@@ -129,9 +129,10 @@ def load_coverage(company_dir: Path, clause_ids: list[str], languages: list[str]
                                                  f"{sorted(set(languages) - set(reason))}"))
     coverage = Coverage(path, shown, {c: (k if isinstance(k, list) else [k]) for c, k in clauses.items()},
                         not_applicable)
-    for element in ELEMENTS:
-        if not coverage.clauses_for(element.key) and element.key not in not_applicable:
-            for lang in languages:
-                problems.append(Problem(shown, 1, f"[{lang}] no clause gives '{element.key}' (Art. {element.article}): "
-                                                  f"readers are told it is not stated", WARNING))
+    gaps = [f"{e.key} (Art. {e.article})" for e in ELEMENTS
+            if not coverage.clauses_for(e.key) and e.key not in not_applicable]
+    if gaps:
+        problems.append(Problem(shown, 1, f"the notice does not give {len(gaps)} of the elements Articles 13 and 14 "
+                                          f"require: {', '.join(gaps)}. Tell the company; readers are not shown "
+                                          f"this list unless company.yml says gdpr_gaps_public: yes", WARNING))
     return coverage, problems

@@ -5,22 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from babel import Locale
+
 from .dates import long_date
 from .problems import Problem, SourceError, display_path
 from .site import CompanySite
 from .textdiff import ClauseText, clause_texts, compare_clauses
-from .urls import page_url
+from .disclosure import display_name, public_facts
+from .urls import page_url, relative_url, web_address
 from .gdpr import ELEMENTS, Coverage
-from .translations import changed_clauses
+from .translations import behind_clauses
 from .versions import (NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, translation_source,
                        upcoming)
-from .text import PLAIN_TEXT_HINT, plain_text
+from .text import label_text
 from .yamlsource import load_yaml
 
 LABELS = "labels.yml"
 REQUIRED_LABELS = ("notice", "history", "compare", "version", "effective", "published", "material", "editorial",
                    "initial", "superseded", "upcoming", "in_force", "see_current", "upcoming_notice",
-                   "changes_from_previous", "changed_clauses", "unchanged", "inline", "side_by_side")
+                   "changes_from_previous", "changed_clauses", "unchanged", "inline", "side_by_side",
+                   "site_notes", "site_history", "site_complaint", "translation_title", "translation_note",
+                   "read_original", "translation_behind")
 
 
 @dataclass
@@ -46,9 +51,9 @@ def load_labels(site: CompanySite, lang: str) -> dict[str, str]:
     data = source.data or {}
     if not isinstance(data, dict):
         raise SourceError([Problem(shown, 1, "expected the site's words as key: text lines")])
-    problems = [Problem(shown, source.line(key), f"the label '{key}' must be one line of plain text, without "
-                                                 f"{PLAIN_TEXT_HINT}")
-                for key, value in data.items() if value is not None and not plain_text(value)]
+    problems = [Problem(shown, source.line(key), f"the label '{key}' must be one line of text, without "
+                                                 f"< > or line breaks")
+                for key, value in data.items() if value is not None and not label_text(value)]
     missing = [key for key in REQUIRED_LABELS if not data.get(key)]
     if missing:
         problems.append(Problem(shown, 1, f"missing label(s): {', '.join(missing)}: add them "
@@ -73,6 +78,8 @@ class Publication:
         self.current = in_force(versions, today)
         self.upcoming = upcoming(versions, today)
         self.coverage = coverage
+        self.facts = public_facts(site, lang)
+        self.company_name = display_name(site, lang)
         self._clauses: dict[str, list[ClauseText]] = {}
 
     def url(self, name: str) -> str:
@@ -126,24 +133,43 @@ class Publication:
             "compare_url": self.url("compare.md"),
             "home_url": self.url(NOTICE_PAGE),
             "feed_url": self.url("feed.xml").rstrip("/"),
+            "company_name": self.company_name,
+            "authority": self._authority(),
         }
+
+    def _authority(self) -> dict | None:
+        """The supervisory authority, when the notice states it or the company confirmed it."""
+        authority = self.facts.get("supervisory_authority") or {}
+        if authority.get("name") and web_address(authority.get("url")):
+            return {"name": authority["name"], "url": authority["url"]}
+        return None
 
     def notice_markdown(self, draft: bool) -> str:
         """The current notice: the version in force, or the editor's text while drafting or before v1."""
         if self.current is None or draft:
-            return self._as_published(self.site.filled(self.lang, NOTICE_PAGE), NOTICE_PAGE, None)
-        return self._as_published(self.text(self.current), NOTICE_PAGE, self.current)
+            return self.site.filled(self.lang, NOTICE_PAGE)
+        return self.text(self.current)
 
-    def _as_published(self, text: str, name: str, version: Version | None) -> str:
+    def translation(self, version: Version | None, name: str = NOTICE_PAGE) -> dict | None:
+        """What the site says about a translated text: its original, and the clauses it may be behind on."""
         if self.lang == self.default:
-            return text
+            return None
+        here = self.url(name)
+        original = page_url(name, self.default, self.default)
+        behind = []
         if version is not None:
             source = translation_source(version, self.lang)
             if source != version.id:
-                behind = changed_clauses(frozen_text(self.company_dir, source, self.default),
-                                         frozen_text(self.company_dir, version.id, self.default))
-                text = self.site.with_behind_notes(text, self.lang, name, behind)
-        return self.site.with_translation_note(text, self.lang, name)
+                labels = {c.id: c.label for c in clause_texts(frozen_text(self.company_dir, version.id, self.default))}
+                for clause_id in behind_clauses(self.company_dir, source, version.id, self.default, self.lang):
+                    behind.append({"id": clause_id, "label": labels.get(clause_id, clause_id),
+                                   "url": relative_url(here, original) + "#" + clause_id})
+        return {
+            "language": Locale.parse(self.default).get_display_name(self.lang),
+            "original_lang": self.default,
+            "original_url": relative_url(here, original),
+            "behind": behind,
+        }
 
     def pages(self) -> list[GeneratedPage]:
         """Every page the build adds for this language; linear in the number of versions."""
@@ -163,8 +189,9 @@ class Publication:
             view = self.version_view(version)
             name = f"versions/{version.id}/index.md"
             pages.append(GeneratedPage(name, f"{labels['version']} {version.id}", "main.html",
-                                       self._as_published(self.text(version), name, version),
-                                       {"kind": "version", "version": view}))
+                                       self.text(version),
+                                       {"kind": "version", "version": view,
+                                        "translation": self.translation(version, name)}))
             before = previous(self.versions, version)
             if before is not None:
                 diff = compare_clauses(self.clauses(before), self.clauses(version))
@@ -181,6 +208,7 @@ class Publication:
         found = self.clauses(self.current) if self.current else clause_texts(self.site.filled(self.lang, NOTICE_PAGE))
         labels = {c.id: c.label for c in found}
         rows = []
+        gaps_public = self.site.company.data.get("gdpr_gaps_public") == "yes"
         for element in ELEMENTS:
             ids = [i for i in self.coverage.clauses_for(element.key) if i in labels]
             reason = self.coverage.reason(element.key, self.lang)
@@ -192,7 +220,9 @@ class Publication:
                 "status": "stated" if ids else ("not_applicable" if reason else "not_stated"),
                 "reason": reason,
             })
-        return rows
+        # A reader's index: where the notice gives each element; its gaps are the editors' business unless
+        # the company chose to publish them.
+        return [row for row in rows if gaps_public or row["status"] != "not_stated"]
 
     def _compare_data(self, version: Version) -> dict:
         view = self.version_view(version)

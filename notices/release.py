@@ -6,7 +6,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from babel import Locale
+
 from .problems import Problem, SourceError
+from .publication import load_labels
+from .textdiff import clause_texts
+from .translations import changed_clauses
 from .site import CompanySite
 from .versions import (NOTICE_PAGE, Version, archive_path, frozen_file, frozen_text, load_versions, sha256,
                        write_versions)
@@ -15,7 +20,8 @@ VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 
 def release(site: CompanySite, *, change: str, summaries: dict[str, str], effective: dt.date,
-            published: dt.date, version_id: str | None = None, notice_override: str | None = None) -> Version:
+            published: dt.date, version_id: str | None = None, notice_override: str | None = None,
+            translation_current: tuple[str, ...] = ()) -> Version:
     """Freeze the company's current text as a new version; refuse with a reason naming what to fix."""
     company = site.company
     company_dir = company.path.parent
@@ -60,17 +66,11 @@ def release(site: CompanySite, *, change: str, summaries: dict[str, str], effect
                     for lang in company.languages):
         raise refuse(f"the text has not changed since {last.id}: nothing to release")
 
-    translates = {}
-    for lang in company.languages:
-        follows = str(site.pages[NOTICE_PAGE][lang].meta.get("translates") or version_id)
-        if lang != company.default_language and follows != version_id:
-            if not any(v.id == follows for v in versions):
-                raise refuse(f"{site.pages[NOTICE_PAGE][lang].shown_as} says it translates '{follows}', "
-                             f"which is not a released version")
-            translates[lang] = follows
+    translates = _translations(site, versions, version_id, texts, set(translation_current), refuse)
     draft = Version(version_id, effective, published, change, {k: summaries[k].strip() for k in company.languages},
                     {}, (notice_override or "").strip() or None, translates=translates or None)
-    files = {lang: frozen_file(company.id, draft, lang, texts[lang]) for lang in company.languages}
+    files = {lang: frozen_file(company.id, draft, lang, texts[lang], *_translation_note(site, lang))
+             for lang in company.languages}
     for lang in company.languages:
         if archive_path(company_dir, version_id, lang).exists():
             raise refuse(f"{archive_path(company_dir, version_id, lang)} already exists; archived texts are never replaced")
@@ -83,3 +83,52 @@ def release(site: CompanySite, *, change: str, summaries: dict[str, str], effect
         Path(path).write_bytes(data)
     write_versions(company_dir, versions + [version])
     return version
+
+
+def _translation_note(site: CompanySite, lang: str) -> tuple[str | None, str | None]:
+    """For a translation: the original's language, and the note in its own language that the original prevails."""
+    original = site.company.default_language
+    if lang == original:
+        return None, None
+    note = load_labels(site, lang)["translation_note"]
+    return original, note.replace("{language}", Locale.parse(original).get_display_name(lang))
+
+
+def _translations(site: CompanySite, versions: list[Version], version_id: str, texts: dict[str, str],
+                  current: set[str], refuse) -> dict[str, str] | None:
+    """Which released original each translation follows; refuse a translation left as it was by mistake.
+
+    When clauses of the original changed and the translation's same clauses did not, the editor
+    either updates the translation, or confirms it is still accurate (`current`), or says in its
+    front matter which earlier version it still translates (it is then shown as behind).
+    """
+    company = site.company
+    original = company.default_language
+    last = versions[-1] if versions else None
+    unknown = current - set(company.languages[1:])
+    if unknown:
+        raise refuse(f"--translation-current names {', '.join(sorted(unknown))}, which is not a translation "
+                     f"of this notice ({', '.join(company.languages[1:])})")
+    translates = {}
+    for lang in company.languages[1:]:
+        page = site.pages[NOTICE_PAGE][lang]
+        follows = str(page.meta.get("translates") or version_id)
+        if lang in current:
+            continue
+        if follows != version_id:
+            if not any(v.id == follows for v in versions):
+                raise refuse(f"{page.shown_as} says it translates '{follows}', which is not a released version")
+            translates[lang] = follows
+            continue
+        if last is None:
+            continue
+        then = {c.id: c.text for c in clause_texts(frozen_text(company.path.parent, last.id, lang))}
+        now = {c.id: c.text for c in clause_texts(texts[lang])}
+        stale = [clause for clause in changed_clauses(frozen_text(company.path.parent, last.id, original),
+                                                      texts[original]) if then.get(clause) == now.get(clause)]
+        if stale:
+            raise refuse(f"clauses {', '.join(stale)} of the original changed but their '{lang}' translation did "
+                         f"not: update {page.shown_as}, or confirm it is still accurate with "
+                         f"--translation-current {lang}, or set 'translates: {last.id}' in its front matter "
+                         f"to publish it marked as behind")
+    return translates or None

@@ -252,6 +252,37 @@ class Renderer:
             path, line = self._location(error, shown_as)
             raise SourceError([Problem(path, line, f"cannot fill in this expression: {error}")]) from None
 
+    def facts_used(self, text: str, shown_as: str) -> list[tuple[str, str, int]]:
+        """(dotted fact, file as shown, line) of every fact `text` and the snippets it includes fill in."""
+        found: list[tuple[str, str, int]] = []
+        seen: set[str] = set()
+
+        def walk(source: str, shown: str) -> None:
+            try:
+                tree = self.env.parse(source, name=shown)
+            except jinja2.TemplateError:
+                return  # reported when the page is filled
+            for node in tree.find_all((nodes.Getattr, nodes.Include)):
+                if isinstance(node, nodes.Include):
+                    name = node.template.value if isinstance(node.template, nodes.Const) else None
+                    if isinstance(name, str) and name not in seen:
+                        seen.add(name)
+                        try:
+                            inner, filename, _ = self.env.loader.get_source(self.env, name)
+                        except (jinja2.TemplateNotFound, BadSnippet):
+                            continue
+                        walk(inner, self._shown(filename))
+                    continue
+                parts, target = [], node
+                while isinstance(target, nodes.Getattr):
+                    parts.insert(0, target.attr)
+                    target = target.node
+                if isinstance(target, nodes.Name) and target.name == "company":
+                    found.append((".".join(parts), shown, node.lineno))
+
+        walk(text, shown_as)
+        return found
+
     def trace(self, text: str, shown_as: str) -> list[tuple[str, str, int]]:
         """Each line of the filled `text` with the file (as shown) and line it came from."""
         files = [shown_as]

@@ -5,18 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel import Locale
-
 from . import clauses
 from .company import Company, load_company
 from .pages import PageSource, read_page
 from .problems import ERROR, Problem, SourceError, display_path
 from .render import Renderer
 from .rendered import MarkdownHtml
-from .urls import page_url, relative_url
 
-PREVAILS_SNIPPET = "original-prevails.md"
-BEHIND_SNIPPET = "translation-behind.md"
 
 
 @dataclass
@@ -29,7 +24,6 @@ class CompanySite:
     root: Path | None
     pages: dict[str, dict[str, PageSource]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    _rendered: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _filled: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _renderers: dict[str, Renderer] = field(default_factory=dict, repr=False)
     _markdown_html: MarkdownHtml | None = field(default=None, repr=False)
@@ -78,13 +72,6 @@ class CompanySite:
         except (OSError, UnicodeDecodeError):
             return []  # reported when the page is rendered
 
-    def rendered(self, lang: str, name: str) -> str:
-        """The page's Markdown with facts and snippets filled in (and the translation note)."""
-        key = (lang, name)
-        if key not in self._rendered:
-            self._rendered[key] = self._render(lang, name)
-        return self._rendered[key]
-
     def filled(self, lang: str, name: str) -> str:
         """The page's Markdown with facts and snippets filled in: the text a version freezes."""
         if (lang, name) not in self._filled:
@@ -98,44 +85,6 @@ class CompanySite:
         if renamed:
             text = _keep_old_anchors(text, renamed)
         return text.strip() + "\n"
-
-    def _render(self, lang: str, name: str) -> str:
-        text = self.filled(lang, name)
-        if lang == self.company.default_language:
-            return text
-        return self.with_translation_note(text, lang, name)
-
-    def with_translation_note(self, text: str, lang: str, name: str) -> str:
-        """`text` with the note that it is a translation and the original prevails."""
-        note = self.renderer(lang).render(f'{{% include "{PREVAILS_SNIPPET}" %}}', self._shown_for(lang, name),
-                                          _note_context(self, lang, name))
-        return _after_title(text, note)
-
-    def with_behind_notes(self, text: str, lang: str, name: str, clause_ids: list[str]) -> str:
-        """`text` with a note before each clause whose original changed after the translation was made."""
-        if not clause_ids:
-            return text
-        from .translations import behind_note
-        renderer = self.renderer(lang)
-        context = _note_context(self, lang, name)
-        note = renderer.render(f'{{% include "{BEHIND_SNIPPET}" %}}', self._shown_for(lang, name),
-                               {**context, "clause_id": "{id}"})
-        return behind_note(text, clause_ids, note)
-
-    def _shown_for(self, lang: str, name: str) -> str:
-        source = self.pages.get(name, self.pages.get("index.md", {})).get(lang)
-        return source.shown_as if source else name
-
-
-def _note_context(site: "CompanySite", lang: str, name: str) -> dict:
-    original = site.company.default_language
-    here = page_url(name, lang, original)
-    return {
-        "original_language": Locale.parse(original).get_display_name(lang),
-        "original_url": relative_url(here, page_url(name, original, original)),
-        "original_lang": original,
-    }
-
 
 def _keep_old_anchors(text: str, renamed: dict) -> str:
     """Old clause ids kept as anchors before the clauses that replaced them, so old links still land."""
@@ -152,14 +101,6 @@ def _keep_old_anchors(text: str, renamed: dict) -> str:
             out.extend([f'<span id="{old}"></span>', ""])
         out.append(line)
     return "\n".join(out)
-
-
-def _after_title(text: str, insert: str) -> str:
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join(lines[: index + 1] + ["", insert.strip(), ""] + lines[index + 1 :])
-    return insert.strip() + "\n\n" + text
 
 
 def load_site(company_dir: Path, docs_dir: Path, snippets_dir: Path, root: Path | None = None) -> CompanySite:
@@ -280,6 +221,6 @@ def _check_rendering(site: CompanySite) -> None:
     for name, by_lang in sorted(site.pages.items()):
         for lang in by_lang:
             try:
-                site.rendered(lang, name)
+                site.filled(lang, name)
             except SourceError as error:
                 site.problems.extend(error.problems)

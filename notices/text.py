@@ -12,3 +12,8 @@ PLAIN_TEXT_HINT = "line breaks or any of < > ` * _ [ ] { } \\ |"
 def plain_text(value: object) -> bool:
     """Whether `value` is one line of text that no Markdown or HTML reader would take as markup."""
     return isinstance(value, str) and MARKUP.search(value) is None
+
+
+def label_text(value: object) -> bool:
+    """Whether `value` is one line of text for the site's templates (which escape it), with no tag in it."""
+    return isinstance(value, str) and re.search(r"[<>\x00-\x1f\x7f]", value) is None

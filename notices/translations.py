@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .clauses import scan
 from .textdiff import clause_texts
+from .versions import frozen_text
 
 TRANSLATES = "translates"
 
@@ -14,14 +14,14 @@ def changed_clauses(original_then: str, original_now: str) -> list[str]:
     return [c.id for c in clause_texts(original_now) if before.get(c.id) != c.text]
 
 
-def behind_note(text: str, clause_ids: list[str], note: str) -> str:
-    """`text` with `note` (Markdown; '{id}' replaced by the clause id) placed before each listed clause."""
-    wanted = set(clause_ids)
-    starts = {m.line: m.value for m in scan(text) if m.kind == "clause" and m.value in wanted}
-    lines = text.split("\n")
-    out = []
-    for number, line in enumerate(lines, start=1):
-        if number in starts:
-            out.extend(["", note.replace("{id}", starts[number]).strip(), ""])
-        out.append(line)
-    return "\n".join(out)
+def behind_clauses(company_dir, source_id: str, version_id: str, original: str, lang: str) -> list[str]:
+    """Clauses whose original changed between `source_id` and `version_id` while their translation did not.
+
+    A change that reached every language alike (a fact from company.yml, a snippet changed in each
+    language) changed the translation too, so it never marks the translation as behind.
+    """
+    original_changed = changed_clauses(frozen_text(company_dir, source_id, original),
+                                       frozen_text(company_dir, version_id, original))
+    translated_changed = set(changed_clauses(frozen_text(company_dir, source_id, lang),
+                                             frozen_text(company_dir, version_id, lang)))
+    return [clause for clause in original_changed if clause not in translated_changed]

@@ -65,11 +65,15 @@ def archive_path(company_dir: Path, version_id: str, lang: str) -> Path:
     return Path(company_dir) / ARCHIVE / version_id / f"{lang}.md"
 
 
-def frozen_file(company_id: str, version: Version, lang: str, text: str) -> bytes:
-    """The bytes of a frozen text: its identity and dates, then the text with everything filled in."""
-    head = yaml.dump({"company": company_id, "version": version.id, "language": lang,
-                           "effective": version.effective, "published": version.published},
-                          sort_keys=False, allow_unicode=True, Dumper=_PlainDumper)
+def frozen_file(company_id: str, version: Version, lang: str, text: str, translation_of: str | None = None,
+                note: str | None = None) -> bytes:
+    """The bytes of a frozen text: its identity and dates (and, for a translation, that it is one and
+    that the original prevails), then the text with everything filled in."""
+    identity = {"company": company_id, "version": version.id, "language": lang,
+                "effective": version.effective, "published": version.published}
+    if translation_of:
+        identity.update(translation_of=translation_of, note=note or "")
+    head = yaml.dump(identity, sort_keys=False, allow_unicode=True, Dumper=_PlainDumper, width=1000)
     return f"---\n{head}---\n{text.strip()}\n".encode("utf-8")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .disclosure import display_name
 from .site import CompanySite
 from .urls import page_url
 from .versions import Version, superseded_on
@@ -13,7 +14,7 @@ def versions_document(site: CompanySite, versions: list[Version], site_url: str)
     base = site_url if site_url.endswith("/") else site_url + "/"
     default = company.default_language
     return {
-        "company": {"id": company.id, "legal_name": company.data["legal_name"], "domain": company.domain},
+        "company": {"id": company.id, "name": display_name(site, default), "domain": company.domain},
         "languages": company.languages,
         "original_language": default,
         "versions": [

@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--id", dest="version_id", help="version id (default: v1, v2, ...)")
     parser.add_argument("--override-notice", metavar="WHY",
                         help="release a material change with less notice than the company's period, and why")
+    parser.add_argument("--translation-current", action="append", default=[], metavar="LANG",
+                        help="the original changed but this translation is still accurate (e.g. a typo fixed "
+                             "in the original): record it as up to date")
     parser.add_argument("--root", type=__import__("pathlib").Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -60,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         site = load(layout, args.company)
         version = release(site, change=args.change, summaries=dict(args.summary), published=published,
                           effective=args.effective or published, version_id=args.version_id,
-                          notice_override=args.override_notice)
+                          notice_override=args.override_notice,
+                          translation_current=tuple(args.translation_current))
     except SourceError as error:
         report(error)
         return 1
