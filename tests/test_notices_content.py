@@ -12,15 +12,23 @@ import yaml
 from conftest import ROOT, SOURCES, article, page, text
 
 COMPANIES = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}
-PUBLISHER_CLAUSES = ["controller-contact", "complaint-to-authority", "changes-to-this-notice"]
+LATVIAN_POINTS = ["controller", "purposes", "security-and-retention", "recipients", "data-subject-rights",
+                  "commercial-communications", "amendments"]
 
 
 def facts(company: str) -> dict:
     return yaml.safe_load((ROOT / "companies" / company / "company.yml").read_text(encoding="utf-8"))
 
 
+def body(soup):
+    """The company's text: the one element that carries data-notice-body."""
+    found = soup.select("[data-notice-body]")
+    assert len(found) == 1
+    return found[0]
+
+
 def clause_ids(soup) -> list[str]:
-    return [el["id"] for el in article(soup).select("[id]") if not el["id"].startswith("__")]
+    return [el["id"] for el in body(soup).select("[id]")]
 
 
 def fold(value: str) -> str:
@@ -28,17 +36,8 @@ def fold(value: str) -> str:
 
 
 def notice_text(soup) -> str:
-    """The notice itself: the article without the translation note and the publisher's clauses."""
-    body = article(soup)
-    for note in body.select(".admonition"):
-        note.decompose()
-    for heading_id in PUBLISHER_CLAUSES:
-        heading = body.find(id=heading_id)
-        if heading is not None:
-            for sibling in list(heading.find_next_siblings()):
-                sibling.decompose()
-            heading.decompose()
-    return text(body)
+    """The notice itself, as the element that carries data-notice-body holds it."""
+    return text(body(soup))
 
 
 @pytest.mark.parametrize("company", COMPANIES)
@@ -47,7 +46,6 @@ def test_clause_ids_are_the_same_in_every_language(site, company):
     ids = clause_ids(page(site, company))
     assert ids == clause_ids(page(site, company, translation))
     assert len(ids) == len(set(ids))
-    assert ids[-3:] == PUBLISHER_CLAUSES
 
 
 def test_romanian_notice_has_every_section_in_order(site):
@@ -114,11 +112,35 @@ def test_latvian_text_is_the_source_verbatim(site):
     source = [line.strip() for line in (SOURCES / "impro-celojumi.lv.txt").read_text(encoding="utf-8").splitlines()
               if line.strip()]
     assert len(source) == 7
-    body = article(page(site, "impro-celojumi"))
-    points = [text(body.find(id=clause)) for clause in
-              ["controller", "purposes", "security-and-retention", "recipients", "data-subject-rights",
-               "commercial-communications", "amendments"]]
+    notice = body(page(site, "impro-celojumi"))
+    points = [text(notice.find(id=clause)) for clause in LATVIAN_POINTS]
     assert points == source
+    # Nothing else: the 7 points are the whole of the company's text.
+    assert notice_text(page(site, "impro-celojumi")) == " ".join(source)
+
+
+def test_romanian_body_runs_from_title_to_signature(site):
+    published = notice_text(page(site, "impro-media"))
+    assert published.startswith("POLITICA GENERALĂ DE CONFIDENȚIALITATE în cadrul IMPRO MEDIA S.R.L.")
+    assert published.endswith("accesând site-ul web www.dataprotection.ro . IMPRO-MEDIA S.R.L")
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+@pytest.mark.parametrize("lang_index", [0, 1])
+def test_the_site_speaks_outside_the_company_text(site, company, lang_index):
+    lang = COMPANIES[company][lang_index]
+    soup = page(site, company, "" if lang_index == 0 else lang)
+    notes = soup.select_one("aside.notice-site")
+    assert notes is not None and notes.find_parent(attrs={"data-notice-body": True}) is None
+    assert notes.find("a", href=True)["href"].endswith("history/")
+    assert not body(soup).select(".admonition, aside, .notice-site-note")
+
+
+def test_no_label_is_a_yaml_boolean(site):
+    for company, (original, translation) in COMPANIES.items():
+        for url in ("", "history/", "compare/", f"{translation}/compare/"):
+            html = (site / company / url / "index.html").read_text(encoding="utf-8")
+            assert not re.search(r">\s*(True|False)\s*<", html), (company, url)
 
 
 @pytest.mark.parametrize("company", COMPANIES)
@@ -127,24 +149,33 @@ def test_company_facts_come_from_the_data_file(site, company, lang_index):
     data = facts(company)
     lang = COMPANIES[company][lang_index]
     soup = page(site, company, "" if lang_index == 0 else lang)
-    body = text(article(soup))
-    for value in [data["legal_name"], data["registration_number"], data["tax_id"], data["registered_address"],
-                  data["privacy_contact"]["email"], data["supervisory_authority"]["name"][lang]]:
-        assert value in body
-    mailto = {a["href"] for a in article(soup).select("a[href^='mailto:']")}
+    notice = notice_text(soup)
+    for value in [data["registration_number"], data["registered_address"], data["privacy_contact"]["email"]]:
+        assert value in notice
+    mailto = {a["href"] for a in body(soup).select("a[href^='mailto:']")}
     assert mailto == {"mailto:" + data["privacy_contact"]["email"]}
-    assert soup.find("a", href=data["website"])
+
+
+def test_no_invented_fact_reaches_readers(site):
+    """Nothing the Latvian notice does not state: no VAT number, no guessed web site, no complaint authority."""
+    for path in (site / "impro-celojumi").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".md"):
+            content = path.read_text(encoding="utf-8")
+            for invented in ("LV40003235627", "www.impro.lv", "Datu valsts inspekcija", "Data State Inspectorate"):
+                assert invented not in content, (path, invented)
 
 
 @pytest.mark.parametrize("company", COMPANIES)
 def test_translation_is_marked_and_the_original_prevails(site, company):
     original, translation = COMPANIES[company]
-    assert not article(page(site, company)).select(".admonition")
-    note = text(article(page(site, company, translation)).select_one(".admonition.note"))
+    assert not page(site, company).select(".notice-site-note")
+    english = page(site, company, translation)
+    note = text(english.select_one(".notice-site-note"))
     language = {"ro": "Romanian", "lv": "Latvian"}[original]
-    assert f"This is an English translation of the {language} original" in note
-    assert f"the {language} text prevails" in note
-    assert article(page(site, company, translation)).select_one(".admonition.note a")["href"] == "../"
+    assert f"The original is in {language}" in note and f"the {language} text prevails" in note
+    assert english.select_one(".notice-site-note a")["href"] == "../"
+    frozen = (site / company / "versions" / "v1" / f"{translation}.md").read_text(encoding="utf-8")
+    assert f"translation_of: {original}" in frozen and f"the {language} text prevails" in frozen
 
 
 @pytest.mark.parametrize("company", COMPANIES)
