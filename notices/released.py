@@ -83,7 +83,6 @@ def _compare(snapshots: list[Snapshot], versions: list[Version], registry: str, 
     now = {v.id: v for v in reversed(versions)}
     position = {v.id: i for i, v in reversed(list(enumerate(versions)))}
     archive = display_path(site.company.path.parent / ARCHIVE, site.root)
-    latest = snapshots[-1] if snapshots else None
     released: dict[str, tuple[Snapshot, dict]] = {}
     for snapshot in snapshots:
         for entry in snapshot.entries:
@@ -107,11 +106,9 @@ def _compare(snapshots: list[Snapshot], versions: list[Version], registry: str, 
         if not changed:
             continue
         flagged.add(version_id)
-        files = f"{archive}/{version_id}/" if any(key.startswith("sha256") for key in changed) else ""
-        if snapshot is latest:
-            how = f"git checkout {short} -- {registry} {files}".rstrip()
-        else:
-            how = restore if files else f"copy its entry back from `git show {short}:{registry}`"
+        # Checking out the whole registry would drop the versions released since: restore the entry alone.
+        texts_changed = any(key.startswith("sha256") for key in changed)
+        how = restore if texts_changed else f"copy its entry back from `git show {short}:{registry}`"
         problems.append(Problem(registry, version.line,
             f"version '{version_id}' changed since it was released in {label}: its {', '.join(changed)} changed; "
             f"a released version never changes: restore it from git: {how}; release a new version instead"))
