@@ -77,7 +77,10 @@ def record_start(root: Path | None) -> Start | None:
     if root is None or not path.is_file():
         return None
     shown = display_path(path, root)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SourceError([Problem(shown, 1, f"cannot be read as UTF-8 text ({error})")]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
