@@ -34,13 +34,16 @@ class CompanyCheck:
         return [p for p in self.problems if p.severity == ERROR]
 
 
-def check_company(site: CompanySite, against: str | None = None) -> CompanyCheck:
-    """All problems of a company (errors and warnings), with its versions and coverage."""
+def check_company(site: CompanySite, against: str | None = None, history: bool = False) -> CompanyCheck:
+    """All problems of a company (errors and warnings), with its versions and coverage.
+
+    `history` also compares the released versions with git's record (the check does; builds do not).
+    """
     problems = list(site.problems)
     problems += check_site_config(site.company, site.root)
     problems += _markup(site)
     problems += _labels(site)
-    versions, version_problems = check_versions(site, against)
+    versions, version_problems = check_versions(site, against, history)
     problems += version_problems
     coverage = None
     if site.errors:

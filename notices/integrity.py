@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
 import yaml
 
 from .problems import WARNING, Problem, SourceError, display_path
+from .released import check_history
 from .site import CompanySite
 from .versions import ARCHIVE, NOTICE_PAGE, REGISTRY, Version, archive_path, frozen_text, load_versions, sha256
 
 
-def check_versions(site: CompanySite, against: str | None = None) -> tuple[list[Version], list[Problem]]:
-    """Load the company's versions and report every way the archive differs from what was released."""
+def check_versions(site: CompanySite, against: str | None = None,
+                   history: bool = False) -> tuple[list[Version], list[Problem]]:
+    """Load the company's versions and report every way the archive differs from what was released.
+
+    With `history`, also compare them with git's record of what was released (notices/released.py);
+    with `against`, also with that git ref's versions.yml.
+    """
     company = site.company
     company_dir = company.path.parent
     registry = display_path(company_dir / REGISTRY, site.root)
@@ -40,8 +43,8 @@ def check_versions(site: CompanySite, against: str | None = None) -> tuple[list[
             if folder.name not in seen:
                 problems.append(Problem(display_path(folder, site.root), 1,
                     f"archived version '{folder.name}' is not in {registry}: an archived version is never removed"))
-    if against:
-        problems.extend(_compare_with_ref(site, versions, registry, against))
+    if history or against:
+        problems.extend(check_history(site, versions, against, record=history))
     if versions and site.pages.get(NOTICE_PAGE):
         latest = versions[-1]
         for lang in company.languages:
@@ -83,37 +86,4 @@ def _check_file(site: CompanySite, version: Version, lang: str, registry: str) -
         problems.append(Problem(registry, version.line,
             f"version '{version.id}' was re-dated: {registry} says effective {version.effective}, published "
             f"{version.published}, but its archived text says {head.get('effective')}, {head.get('published')}"))
-    return problems
-
-
-def _compare_with_ref(site: CompanySite, versions: list[Version], registry: str, ref: str) -> list[Problem]:
-    company_dir = site.company.path.parent
-    try:
-        top = subprocess.run(["git", "-C", str(company_dir), "rev-parse", "--show-toplevel"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-        relative = (company_dir / REGISTRY).resolve().relative_to(Path(top).resolve()).as_posix()
-        shown = subprocess.run(["git", "-C", top, "show", f"{ref}:{relative}"], capture_output=True, text=True)
-    except (OSError, subprocess.CalledProcessError, ValueError):
-        return []
-    if shown.returncode != 0:
-        return []
-    try:
-        earlier = yaml.safe_load(shown.stdout) or []
-    except (yaml.YAMLError, ValueError):
-        return []
-    if not isinstance(earlier, list):
-        return []
-    current = {v.id: v for v in versions}
-    problems = []
-    for entry in earlier:
-        if not isinstance(entry, dict):
-            continue
-        version = current.get(str(entry.get("id")))
-        if version is None:
-            problems.append(Problem(registry, 1, f"version '{entry.get('id')}' released in {ref} was removed"))
-            continue
-        if (entry.get("effective"), entry.get("published")) != (version.effective, version.published):
-            problems.append(Problem(registry, version.line, f"version '{version.id}' was re-dated since {ref}"))
-        if (entry.get("sha256") or {}) != version.sha256:
-            problems.append(Problem(registry, version.line, f"version '{version.id}' was altered since {ref}"))
     return problems

@@ -20,8 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("companies", nargs="*", help="company ids (default: all)")
     parser.add_argument("--against", default=None, metavar="GIT_REF",
-                        help="also fail if a version released in GIT_REF (e.g. origin/main) was removed, "
-                             "re-dated or altered")
+                        help="also compare released versions with GIT_REF's (e.g. origin/main); "
+                             "they are always compared with the git history of main")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     layout = Layout(args.root.resolve())
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         try:
             site = load(layout, company_id)
-            problems.update(check_company(site, args.against).problems)
+            problems.update(check_company(site, args.against, history=True).problems)
         except SourceError as error:
             problems.update(error.problems)
         except Exception as error:  # noqa: BLE001 - last resort: one company's surprise must not hide the others

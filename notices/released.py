@@ -1,0 +1,182 @@
+"""Released versions compared with the git record: never changed, never reordered, announced in time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .history import NoHistory, Record, Snapshot, load_record, record_start, snapshot_at
+from .problems import WARNING, Problem, SourceError, display_path
+from .site import CompanySite
+from .versions import ARCHIVE, REGISTRY, Version
+
+SCALARS = ("effective", "published", "change", "notice_override")
+MAPPINGS = ("summary", "translates", "sha256")
+
+
+def check_history(site: CompanySite, versions: list[Version], against: str | None = None,
+                  record: bool = True) -> list[Problem]:
+    """Every released version unchanged and in place since git's record (and `against`); notice periods kept."""
+    company_dir = site.company.path.parent
+    path = company_dir / REGISTRY
+    if not path.is_file():
+        return []
+    registry = display_path(path, site.root)
+    tz = company_zone(site.company.data)
+    problems: list[Problem] = []
+    flagged: set[str] = set()
+    if against:
+        earlier = snapshot_at(path, against)
+        if earlier is not None:
+            problems += _compare([earlier], versions, registry, site, tz, flagged)
+    if not record:
+        return problems
+    try:
+        history = load_record(path, record_start(site.root))
+    except NoHistory as why:
+        return problems + [Problem(registry, 1, str(why), WARNING)]
+    except SourceError as error:
+        return problems + list(error.problems)
+    problems += _compare(history.snapshots, versions, registry, site, tz, flagged)
+    problems += _notice(site, versions, history, registry, tz)
+    return problems
+
+
+def company_zone(data: dict) -> dt.tzinfo:
+    """The company's time zone (its `time_zone` fact), UTC when it names none or none known."""
+    try:
+        return ZoneInfo(str(data["time_zone"]))
+    except (KeyError, ValueError, ZoneInfoNotFoundError):
+        return dt.timezone.utc
+
+
+def today_in(tz: dt.tzinfo) -> dt.date:
+    """Today where the company is, or the day of SOURCE_DATE_EPOCH so that a check can be repeated."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz).date()
+    return dt.datetime.now(tz).date()
+
+
+def _fields(record: dict) -> dict[str, str | None]:
+    """A registry entry as comparable text per field, e.g. {'summary.en': '...'}."""
+    flat: dict[str, str | None] = {key: _text(record.get(key)) for key in SCALARS}
+    for key in MAPPINGS:
+        value = record.get(key)
+        if isinstance(value, dict):
+            flat.update({f"{key}.{lang}": _text(item) for lang, item in value.items()})
+        elif value:
+            flat[key] = _text(value)
+    return flat
+
+
+def _text(value) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _compare(snapshots: list[Snapshot], versions: list[Version], registry: str, site: CompanySite,
+             tz: dt.tzinfo, flagged: set[str]) -> list[Problem]:
+    """Each version as first released in `snapshots` against now; `flagged` ids are reported once."""
+    now = {v.id: v for v in reversed(versions)}
+    position = {v.id: i for i, v in reversed(list(enumerate(versions)))}
+    archive = display_path(site.company.path.parent / ARCHIVE, site.root)
+    released: dict[str, tuple[Snapshot, dict]] = {}
+    for snapshot in snapshots:
+        for entry in snapshot.entries:
+            released.setdefault(str(entry["id"]), (snapshot, entry))
+    problems: list[Problem] = []
+    for version_id, (snapshot, entry) in released.items():
+        if version_id in flagged:
+            continue
+        label, short = snapshot.label(tz), snapshot.short
+        restore = f"git checkout {short} -- {archive}/{version_id}/ and copy its entry back from " \
+                  f"`git show {short}:{registry}`"
+        version = now.get(version_id)
+        if version is None:
+            flagged.add(version_id)
+            problems.append(Problem(registry, _line_near(version_id, snapshot, versions),
+                f"version '{version_id}' released in {label} was removed: a released version is never removed; "
+                f"restore it from git: {restore}"))
+            continue
+        before, after = _fields(entry), _fields(version.as_record())
+        changed = sorted(key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
+        if not changed:
+            continue
+        flagged.add(version_id)
+        # Checking out the whole registry would drop the versions released since: restore the entry alone.
+        texts_changed = any(key.startswith("sha256") for key in changed)
+        how = restore if texts_changed else f"copy its entry back from `git show {short}:{registry}`"
+        problems.append(Problem(registry, version.line,
+            f"version '{version_id}' changed since it was released in {label}: its {', '.join(changed)} changed; "
+            f"a released version never changes: restore it from git: {how}; release a new version instead"))
+    for snapshot in snapshots:
+        order = [i for i in snapshot.ids() if i in position]
+        for index, first in enumerate(order):
+            for second in order[index + 1:]:
+                if position[second] < position[first] and second not in flagged:
+                    flagged.add(second)
+                    problems.append(Problem(registry, now[second].line,
+                        f"version '{second}' now comes before '{first}', but was released after it "
+                        f"in {snapshot.label(tz)}: released versions keep their order; restore it from git: "
+                        f"copy the entries back in their order from `git show {snapshot.short}:{registry}`"))
+    return problems
+
+
+def _line_near(version_id: str, snapshot: Snapshot, versions: list[Version]) -> int:
+    """Where a removed version was: the line of the next released version still listed."""
+    ids = snapshot.ids()
+    lines = {v.id: v.line for v in versions}
+    for later in ids[ids.index(version_id) + 1:]:
+        if later in lines:
+            return lines[later]
+    return versions[-1].line if versions else 1
+
+
+def _notice(site: CompanySite, versions: list[Version], history: Record, registry: str,
+            tz: dt.tzinfo) -> list[Problem]:
+    """Material versions take effect at least the company's notice period after they reached main."""
+    period = site.company.notice_period_days
+    first_seen: dict[str, Snapshot] = {}
+    for snapshot in history.snapshots:
+        for version_id in snapshot.ids():
+            first_seen.setdefault(version_id, snapshot)
+    oldest = history.snapshots[0] if history.snapshots else None
+    today = today_in(tz)
+    problems = []
+    for version in versions:
+        if not version.material:
+            continue
+        seen = first_seen.get(version.id)
+        if seen is None:
+            days = (version.effective - today).days
+            merge_by = version.effective - dt.timedelta(days=period)
+            if days >= period:
+                problems.append(Problem(registry, version.line,
+                    f"material version '{version.id}' is not on main yet: merge it by {merge_by} so that readers "
+                    f"get {period} days' notice before it takes effect on {version.effective}", WARNING))
+                continue
+            message = (f"material version '{version.id}' is not on main yet: this material change would give "
+                       f"readers only {max(days, 0)} days' notice (effective {version.effective}, {period} days "
+                       f"required); move the effective date to {today + dt.timedelta(days=period)} or later "
+                       f"(release it again with --effective)")
+        else:
+            if seen is oldest:
+                continue  # there when the record begins: announced before it, or before the history read
+            day = seen.when.astimezone(tz).date()
+            days = (version.effective - day).days
+            if days >= period:
+                continue
+            message = (f"material version '{version.id}' reached main on {day} ({seen.short}), only {max(days, 0)} "
+                       f"days before it takes effect on {version.effective}: readers must get {period} days' "
+                       f"notice; it must not be published so: revert it before it is deployed and release it "
+                       f"with an effective date on or after {day + dt.timedelta(days=period)}")
+        if version.notice_override:
+            problems.append(Problem(registry, version.line,
+                f"{message.split(';')[0]}; accepted as recorded in its notice_override: {version.notice_override}",
+                WARNING))
+        else:
+            problems.append(Problem(registry, version.line, message))
+    return problems

@@ -1,0 +1,266 @@
+"""Released versions are compared with git's record of main, and material changes keep their notice period.
+
+Each test builds a throw-away git repository from a copy of the project with the fictional example company,
+committing each version on a chosen day (fixed commit dates), then breaks it as an editor might.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE_HISTORY, ROOT, edit, release, with_example
+
+from notices.history import NO_HISTORY
+from notices.integrity import check_versions
+from notices.layout import Layout
+from notices.problems import ERROR, WARNING
+from notices.site import load_site
+from notices.versions import archive_path, load_versions, sha256, write_versions
+
+SITE = "example-privacy"
+REGISTRY = f"companies/{SITE}/versions.yml"
+# v3 is released the same day as v2, so that swapping the two keeps the dates in order.
+HISTORY = [(v, kind, "2026-03-01" if v == "v3" else published, "2026-04-15" if v == "v3" else effective, edits)
+           for v, kind, published, effective, edits in EXAMPLE_HISTORY]
+# The day each version is committed to main, unless a test says otherwise: its publication day.
+ON_MAIN = {version: published for version, _, published, _, _ in HISTORY}
+
+
+@pytest.fixture(scope="session")
+def template(tmp_path_factory) -> Path:
+    """The example with its four versions released (no git), made once."""
+    root = with_example(tmp_path_factory.mktemp("history") / "project")
+    for version, kind, published, effective, edits in HISTORY:
+        translation = root / "docs" / SITE / "ro" / "index.md"
+        edit(translation, re.search(r"translates: \S+", translation.read_text(encoding="utf-8")).group(0),
+             f"translates: {version}")
+        for lang, old, new in edits:
+            edit(root / "docs" / SITE / lang / "index.md", old, new)
+        result = release(root, SITE, *kind, "--published", published, "--effective", effective,
+                         "--summary", f"en=Summary of {version}", "--summary", f"ro=Rezumatul {version}")
+        assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def git(root: Path, *args: str, when: str = "2026-01-10") -> str:
+    """Run git in `root` as a committer on day `when` (noon UTC), isolated from the user's settings."""
+    stamp = f"{when}T12:00:00+00:00" if len(when) == 10 else when
+    env = dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp, GIT_AUTHOR_NAME="Editor",
+               GIT_COMMITTER_NAME="Editor", GIT_AUTHOR_EMAIL="editor@example.com",
+               GIT_COMMITTER_EMAIL="editor@example.com", GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    done = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def commit(root: Path, message: str, when: str) -> str:
+    """Commit everything on day `when`; the commit's full hash."""
+    git(root, "add", "-A", when=when)
+    git(root, "commit", "-q", "-m", message, when=when)
+    return git(root, "rev-parse", "HEAD")
+
+
+def repository(template: Path, target: Path, on_main: dict[str, str] | None = None, upto: int = 4,
+               prepare=None) -> tuple[Path, dict[str, str]]:
+    """A git repository on branch main where each of the first `upto` versions reached main on its day.
+
+    `prepare(versions)` may change the registry entries before they are committed. Returns the root and
+    the commit of each version.
+    """
+    root = target / "project"
+    shutil.copytree(template, root)
+    company_dir = root / "companies" / SITE
+    languages = ["en", "ro"]
+    versions = load_versions(company_dir, languages)
+    if prepare:
+        versions = prepare(versions)
+    shutil.rmtree(company_dir / "versions")
+    git(root, "init", "-q", "-b", "main")
+    commits = {}
+    for count, version in enumerate(versions[:upto], 1):
+        shutil.copytree(template / "companies" / SITE / "versions" / version.id, company_dir / "versions" / version.id)
+        write_versions(company_dir, versions[:count])
+        commits[version.id] = commit(root, f"Release {version.id}", (on_main or ON_MAIN)[version.id])
+    for version in versions[upto:]:  # released in the working tree, not yet committed
+        shutil.copytree(template / "companies" / SITE / "versions" / version.id, company_dir / "versions" / version.id)
+    write_versions(company_dir, versions)
+    return root, commits
+
+
+def problems(root: Path, company: str = SITE):
+    """What comparing the company's versions with git's record finds, in-process."""
+    layout = Layout(root)
+    site = load_site(layout.company_dir(company), layout.docs_dir(company), layout.snippets_dir, root)
+    return check_versions(site, history=True)[1]
+
+
+def errors(root: Path, company: str = SITE) -> list[str]:
+    """The errors found, as printed."""
+    return [str(p) for p in problems(root, company) if p.severity == ERROR]
+
+
+def entry_line(root: Path, version: str) -> int:
+    """The line of a version's entry in the example's versions.yml."""
+    lines = (root / REGISTRY).read_text(encoding="utf-8").splitlines()
+    return lines.index(f"- id: {version}") + 1
+
+
+def refreeze(root: Path, version: str, lang: str = "en") -> None:
+    """Alter a frozen text and record its new hash, as no one may once it is released."""
+    path = archive_path(root / "companies" / SITE, version, lang)
+    path.write_bytes(path.read_bytes() + b"\nOne more sentence.\n")
+    company_dir = root / "companies" / SITE
+    versions = load_versions(company_dir, ["en", "ro"])
+    write_versions(company_dir, [dataclasses.replace(v, sha256={**v.sha256, lang: sha256(path.read_bytes())})
+                                 if v.id == version else v for v in versions])
+
+
+def test_a_committed_change_of_a_frozen_text_and_its_hash_fails_the_check(template, tmp_path):
+    root, commits = repository(template, tmp_path)
+    refreeze(root, "v2")
+    commit(root, "Re-freeze v2", "2026-12-01")
+    assert entry_line(root, "v2") == 13
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(root)],
+                            capture_output=True, text=True)
+    short = commits["v2"][:7]
+    expected = (f"{REGISTRY}:13: version 'v2' changed since it was released in {short} (2026-03-01): "
+                f"its sha256.en changed; a released version never changes: restore it from git: git checkout "
+                f"{short} -- companies/{SITE}/versions/v2/ and copy its entry back from "
+                f"`git show {short}:{REGISTRY}`; release a new version instead")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert expected in result.stdout.split("Warnings:")[0].splitlines(), result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_a_rewritten_summary_of_a_released_version_is_an_error(template, tmp_path):
+    root, commits = repository(template, tmp_path)
+    edit(root / REGISTRY, "en: Summary of v3", "en: A better summary of v3")
+    commit(root, "Clarify v3's summary", "2026-12-01")
+    found = errors(root)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{REGISTRY}:{entry_line(root, 'v3')}: version 'v3' changed since it was released "
+                               f"in {commits['v3'][:7]} (2026-03-01): its summary.en changed; ")
+
+
+def test_swapping_two_versions_released_the_same_day_is_an_error(template, tmp_path):
+    root, commits = repository(template, tmp_path)
+    company_dir = root / "companies" / SITE
+    v1, v2, v3, v4 = load_versions(company_dir, ["en", "ro"])
+    write_versions(company_dir, [v1, v3, v2, v4])
+    commit(root, "Reorder", "2026-12-01")
+    found = errors(root)
+    assert found == [f"{REGISTRY}:13: version 'v3' now comes before 'v2', but was released after it "
+                     f"in {commits['v3'][:7]} (2026-03-01): released versions keep their order; restore it from git: "
+                     f"copy the entries back in their order from `git show {commits['v3'][:7]}:{REGISTRY}`"]
+
+
+def test_an_uncommitted_change_of_a_frozen_text_and_its_hash_is_an_error(template, tmp_path):
+    root, commits = repository(template, tmp_path)
+    assert errors(root) == []
+    refreeze(root, "v1", "ro")
+    found = errors(root)
+    assert len(found) == 1 and found[0].startswith(
+        f"{REGISTRY}:3: version 'v1' changed since it was released in {commits['v1'][:7]} (2026-01-10): "
+        f"its sha256.ro changed"), found
+
+
+def test_a_removed_version_is_named_with_the_commit_it_was_released_in(template, tmp_path):
+    root, commits = repository(template, tmp_path)
+    company_dir = root / "companies" / SITE
+    write_versions(company_dir, load_versions(company_dir, ["en", "ro"])[:3])
+    shutil.rmtree(company_dir / "versions" / "v4")
+    found = errors(root)
+    assert len(found) == 1 and found[0].startswith(
+        f"{REGISTRY}:23: version 'v4' released in {commits['v4'][:7]} (2026-11-20) was removed"), found
+
+
+def test_a_copy_without_git_warns_once_per_company_and_passes(template):
+    for company in Layout(template).company_ids():
+        found = problems(template, company)
+        assert [(p.path, p.line, p.message, p.severity) for p in found] == \
+            [(f"companies/{company}/versions.yml", 1, NO_HISTORY, WARNING)]
+
+
+def test_a_material_version_on_main_10_days_before_it_takes_effect_is_an_error(template, tmp_path):
+    root, commits = repository(template, tmp_path, {**ON_MAIN, "v2": "2026-04-05", "v3": "2026-04-05"})
+    assert errors(root) == [
+        f"{REGISTRY}:13: material version 'v2' reached main on 2026-04-05 ({commits['v2'][:7]}), only 10 days "
+        f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "
+        f"revert it before it is deployed and release it with an effective date on or after 2026-05-05"]
+
+
+def test_a_recorded_notice_override_turns_the_short_notice_into_a_warning(template, tmp_path):
+    reason = "required by the authority's decision of 2026-04-01"
+    root, _ = repository(template, tmp_path, {**ON_MAIN, "v2": "2026-04-05", "v3": "2026-04-05"},
+                         prepare=lambda vs: [dataclasses.replace(v, notice_override=reason) if v.id == "v2" else v
+                                             for v in vs])
+    found = problems(root)
+    assert [p for p in found if p.severity == ERROR] == []
+    assert [(p.line, p.severity) for p in found] == [(13, WARNING)]
+    assert found[0].message.endswith(f"30 days' notice; accepted as recorded in its notice_override: {reason}")
+
+
+def test_a_material_version_not_yet_on_main_is_measured_from_today(template, tmp_path, monkeypatch):
+    root, _ = repository(template, tmp_path, upto=3)  # v4 (material, effective 2027-01-10) is not committed
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")  # 2026-11-25: 46 days' notice, enough for now
+    assert [(str(p), p.severity) for p in problems(root)] == [
+        (f"{REGISTRY}:33: warning: material version 'v4' is not on main yet: merge it by 2026-12-11 so that "
+         f"readers get 30 days' notice before it takes effect on 2027-01-10", WARNING)]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796947200")  # 2026-12-11: exactly 30 days
+    assert errors(root) == []
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1797033600")  # 2026-12-12: 29 days
+    assert errors(root) == [
+        f"{REGISTRY}:33: material version 'v4' is not on main yet: this material change would give readers only "
+        f"29 days' notice (effective 2027-01-10, 30 days required); move the effective date to 2027-01-11 or later "
+        f"(release it again with --effective)"]
+
+
+def test_record_starts_after_an_old_re_freeze_compares_only_what_followed(template, tmp_path):
+    root, commits = repository(template, tmp_path, upto=1)
+    refreeze(root, "v1")
+    start = commit(root, "v1 frozen again before the first deployment", "2026-01-11")
+    assert errors(root)[0].startswith(f"{REGISTRY}:3: version 'v1' changed since it was released in "
+                                      f"{commits['v1'][:7]} (2026-01-10): its sha256.en changed")
+    (root / "pyproject.toml").write_text(f'[project]\nname = "x"\n\n[tool.notices]\nrecord_starts = "{start}"\n',
+                                         encoding="utf-8")
+    commit(root, "The record starts with the first deployment", "2026-01-12")
+    assert errors(root) == []
+    refreeze(root, "v1", "ro")  # once the record has started, a re-freeze is an error again
+    assert errors(root)[0].startswith(f"{REGISTRY}:3: version 'v1' changed since it was released in "
+                                      f"{start[:7]} (2026-01-11): its sha256.ro changed")
+
+
+def test_record_starts_naming_a_commit_not_in_history_is_an_error(template, tmp_path):
+    root, _ = repository(template, tmp_path, upto=1)
+    (root / "pyproject.toml").write_text(f'[tool.notices]\n# the first deployment\nrecord_starts = "{"ab" * 20}"\n',
+                                         encoding="utf-8")
+    found = errors(root)
+    assert found == [f"pyproject.toml:3: record_starts names commit {'ab' * 6}, which this repository does not "
+                     f"have: name a commit of main's history (the first deployment)"]
+
+
+def test_versions_already_there_when_the_record_begins_are_not_measured(template, tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(template, root)
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "The project, with the versions released before it was kept in git", "2026-11-25")
+    assert errors(root) == []  # v2 took effect on 2026-04-15, before the record began
+
+
+def test_the_day_a_version_reached_main_is_the_company_s_day(template, tmp_path):
+    late_evening = "2026-03-16T23:30:00+00:00"  # already 17 March in Bucharest: 29 days before 15 April
+    root, commits = repository(template, tmp_path, {**ON_MAIN, "v2": late_evening, "v3": late_evening})
+    assert errors(root) == []  # in UTC it is still 16 March: 30 days' notice
+    with (root / "companies" / SITE / "company.yml").open("a", encoding="utf-8") as data:
+        data.write("time_zone: Europe/Bucharest\n")
+    assert errors(root) == [
+        f"{REGISTRY}:13: material version 'v2' reached main on 2026-03-17 ({commits['v2'][:7]}), only 29 days "
+        f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "
+        f"revert it before it is deployed and release it with an effective date on or after 2026-04-16"]
