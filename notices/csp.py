@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -43,10 +44,7 @@ class _Scanner(HTMLParser):
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
         self.scan = PageScan()
-        self._line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
         self._in_head = False
         self._seen_script = False
         self._script: list[str] | None = None
