@@ -7,6 +7,7 @@ looks it up when a reader switches language.
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 from pathlib import Path
@@ -14,6 +15,18 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from notices.search_index import split_index
+
+
+def on_pre_template(template, template_name, config):
+    """Point 404.html's language links at the language roots.
+
+    i18n leaves `extra.alternate` as it set it for the page it rendered last, so without this the
+    404 page would link to that page, and Material would fetch sitemaps that do not exist beside it.
+    """
+    roots = getattr(config.plugins["i18n"], "extra_alternate", None)
+    if template_name == "404.html" and roots:
+        config.extra.alternate = copy.deepcopy(roots)
+    return template
 
 
 @event_priority(-200)

@@ -1,0 +1,174 @@
+"""Content-Security-Policy for built pages: the inline scripts a page runs, their hashes, the policy.
+
+Plain Python over finished HTML, so it can be tested without a build. Each page gets a policy that
+admits exactly its own inline scripts; the host's header admits every inline script of the site.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Script types a browser executes (HTML's "JavaScript MIME type essence match", plus module and
+# importmap, both governed by script-src). Anything else, such as application/json, is data.
+EXECUTED_TYPES = frozenset({
+    "", "module", "importmap", "text/javascript", "application/javascript", "application/ecmascript",
+    "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript1.0",
+    "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+    "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
+})
+
+REFERRER_POLICY = "no-referrer"
+
+
+@dataclass
+class PageScan:
+    """What the policy of one page depends on, and where its <meta> elements go."""
+
+    inline_scripts: list[str] = field(default_factory=list)
+    insert_at: int | None = None
+    submits_form: bool = False
+
+    @property
+    def script_hashes(self) -> list[str]:
+        """CSP hash sources of the page's inline scripts, in page order, without repeats."""
+        return list(dict.fromkeys(script_hash(text) for text in self.inline_scripts))
+
+
+class _Scanner(HTMLParser):
+    """Collects a page's executed inline scripts, its submitting forms and the head's insertion point."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.scan = PageScan()
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
+        self._in_head = False
+        self._seen_script = False
+        self._script: list[str] | None = None
+        self._forms = 0
+
+    def _tag_end(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column + len(self.get_starttag_text() or "")
+
+    def handle_starttag(self, tag, attrs):
+        values = {name: (value or "") for name, value in attrs}
+        if tag == "head" and self.scan.insert_at is None:
+            self._in_head = True
+            self.scan.insert_at = self._tag_end()
+        elif tag == "meta" and self._in_head:
+            # After <meta charset>, which should come first, unless a script came before it.
+            if "charset" in values and not self._seen_script:
+                self.scan.insert_at = self._tag_end()
+        elif tag == "script":
+            self._seen_script = True
+            if "src" in values:
+                return
+            executed = values.get("type", "").strip().lower() in EXECUTED_TYPES
+            self._script = [] if executed else None
+        elif tag == "form":
+            self._forms += 1
+        elif self._forms and _submits(tag, values):
+            self.scan.submits_form = True
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self._in_head = False
+        elif tag == "script" and self._script is not None:
+            self.scan.inline_scripts.append("".join(self._script))
+            self._script = None
+        elif tag == "form" and self._forms:
+            self._forms -= 1
+
+
+def _submits(tag: str, values: dict[str, str]) -> bool:
+    kind = values.get("type", "").strip().lower()
+    if tag == "button":
+        return kind in ("", "submit")
+    return tag == "input" and kind in ("submit", "image")
+
+
+def scan_page(html: str) -> PageScan:
+    """Read a finished page: its executed inline scripts, whether a form submits, where <meta> goes."""
+    scanner = _Scanner(html)
+    scanner.feed(html)
+    scanner.close()
+    return scanner.scan
+
+
+def script_hash(text: str) -> str:
+    """The CSP source ('sha256-...') that admits an inline script with this text."""
+    # The browser hashes the script as parsed, and HTML parsing turns CR LF and CR into LF.
+    normalized = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(normalized.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(script_hashes: list[str], *, submits_form: bool = False, header: bool = False) -> str:
+    """The Content-Security-Policy value admitting these inline scripts and the site's own files.
+
+    `header` adds what only an HTTP header can carry (a <meta> policy ignores it with an error).
+    """
+    directives = [
+        # Everything else (fetches of the search index and sitemaps, the search worker) falls
+        # back to default-src: all of it comes from the site itself.
+        ("default-src", ["'self'"]),
+        ("script-src", ["'self'", *script_hashes]),
+        # Material's styles are files, and its scripts style elements through the CSSOM, which
+        # style-src does not govern: no 'unsafe-inline' needed.
+        ("style-src", ["'self'"]),
+        # Material's stylesheet draws its icons from data: SVG images.
+        ("img-src", ["'self'", "data:"]),
+        ("object-src", ["'none'"]),
+        ("base-uri", ["'none'"]),
+        # The comparison form submits to its own page (?from=..&to=..); pages without such a
+        # form may send nothing anywhere.
+        ("form-action", ["'self'" if submits_form else "'none'"]),
+    ]
+    if header:
+        directives.append(("frame-ancestors", ["'none'"]))
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
+
+
+def page_policy(scan: PageScan) -> str:
+    """The policy for one page's <meta> element."""
+    return policy(scan.script_hashes, submits_form=scan.submits_form)
+
+
+def site_policy(scans: list[PageScan]) -> str:
+    """The policy for the host's header: it admits every inline script of every page of the site."""
+    hashes = sorted({h for scan in scans for h in scan.script_hashes})
+    return policy(hashes, submits_form=any(scan.submits_form for scan in scans), header=True)
+
+
+def insert_head_markup(html: str, scan: PageScan, markup: str) -> str:
+    """`html` with `markup` placed right after <meta charset> (or <head>), before any script."""
+    if scan.insert_at is None:
+        raise ValueError("the page has no <head>")
+    return html[:scan.insert_at] + markup + html[scan.insert_at:]
+
+
+def htaccess(site_header_policy: str) -> str:
+    """Apache (mod_headers) configuration sending the site's security headers."""
+    lines = [
+        "# Written by the build: security headers for Apache (mod_headers). Every page also carries",
+        "# its own policy in a <meta> element; a browser enforces both.",
+        "<IfModule mod_headers.c>",
+        f'  Header always set Content-Security-Policy "{site_header_policy}"',
+        f'  Header always set Referrer-Policy "{REFERRER_POLICY}"',
+        '  Header always set X-Content-Type-Options "nosniff"',
+        "</IfModule>",
+    ]
+    return "\n".join(lines) + "\n"
