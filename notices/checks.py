@@ -14,6 +14,7 @@ from .problems import ERROR, WARNING, Problem, SourceError, display_path
 from .site import CompanySite
 from .site_config import check_site_config
 from .translations import TRANSLATES, changed_clauses
+from .provenance import trace
 from .rendered import Origin, check_markdown, refused
 from .versions import NOTICE_PAGE, Version, archive_path, frozen_text
 
@@ -72,7 +73,7 @@ def _markup(site: CompanySite) -> list[Problem]:
     for name, by_lang in sorted(site.pages.items()):
         for lang, page in by_lang.items():
             if refused(to_html(site.filled(lang, name))) is not None:
-                traced = site.renderer(lang).trace(page.padded_body(), page.shown_as)
+                traced = trace(site.renderer(lang), page.padded_body(), page.shown_as)
                 problems += check_markdown("\n".join(line for line, _, _ in traced), to_html,
                                            [Origin(shown, number) for _, shown, number in traced])
             pages = {other: anchors(site.filled(lang, other)) for other in site.pages if lang in site.pages[other]}

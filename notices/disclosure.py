@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .problems import Problem
+from .provenance import facts_used
 from .site import CompanySite
 from .versions import NOTICE_PAGE
 
@@ -83,7 +84,7 @@ def check_disclosure(site: CompanySite) -> list[Problem]:
     for lang, page in site.pages[NOTICE_PAGE].items():
         if lang == site.company.default_language:
             continue
-        for dotted, shown, line in site.renderer(lang).facts_used(page.padded_body(), page.shown_as):
+        for dotted, shown, line in facts_used(site.renderer(lang), page.padded_body(), page.shown_as):
             # A group (company.privacy_contact) is fine when one of its facts is; each fact is checked itself.
             if dotted not in keys and not any(k.startswith(dotted + ".") for k in keys):
                 problems.append(Problem(shown, line,

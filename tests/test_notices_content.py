@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 import yaml
 
-from conftest import ROOT, SOURCES, article, page, text
+from conftest import ROOT, SOURCES, page, text
 
 COMPANIES = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}
 LATVIAN_POINTS = ["controller", "purposes", "security-and-retention", "recipients", "data-subject-rights",
