@@ -1,43 +1,15 @@
-"""Checks on what notice Markdown may contain: nothing that runs or embeds, no link that leads nowhere."""
+"""Links in notice Markdown: every link to a clause or page of the site leads somewhere."""
 
 from __future__ import annotations
 
 import re
 
-from .clauses import FENCE
 from .problems import Problem
 
-FORBIDDEN_TAGS = re.compile(r"<\s*(script|iframe|object|embed|style|frame|frameset|applet|link|meta|base|form)\b",
-                            re.IGNORECASE)
-EVENT_ATTRIBUTE = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
-SCRIPT_URL = re.compile(r"(?:\]\(\s*|href\s*=\s*[\"']?|src\s*=\s*[\"']?)\s*(?:javascript|vbscript|data)\s*:",
-                        re.IGNORECASE)
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HTML_LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 HEADING_ID = re.compile(r"\{[^{}]*#([A-Za-z][\w-]*)[^{}]*\}")
 HTML_ID = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-
-
-def unsafe_markup(text: str, shown_as: str) -> list[Problem]:
-    """Raw HTML that would run or embed something in a reader's browser."""
-    problems = []
-    in_fence = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        if in_fence:
-            continue
-        tag = FORBIDDEN_TAGS.search(line)
-        if tag:
-            problems.append(Problem(shown_as, number, f"<{tag.group(1).lower()}> is not allowed in a notice: "
-                                                     f"a notice shows text, it never runs or embeds anything"))
-        if EVENT_ATTRIBUTE.search(line):
-            problems.append(Problem(shown_as, number, "event attributes (on...=) are not allowed in a notice: "
-                                                     "remove the attribute"))
-        if SCRIPT_URL.search(line):
-            problems.append(Problem(shown_as, number, "javascript:, vbscript: and data: links are not allowed "
-                                                     "in a notice: link to a web page instead"))
-    return problems
 
 
 def anchors(text: str) -> set[str]:
