@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
@@ -39,6 +40,8 @@ FACTS: dict[str, tuple[bool, str, str]] = {
     "supervisory_authority.url": (True, "url", "the authority's web site"),
     "languages": (True, "languages", "the notice's languages, e.g. [ro, en]"),
     "default_language": (True, "language", "the original language, which prevails"),
+    "time_zone": (True, "zone", "the company's time zone, e.g. Europe/Bucharest: a version is in force from 00:00 "
+                                "of its effective date there"),
     "notice_period_days": (False, "days", "days between publishing a material change and its effect (default 30)"),
 }
 DEFAULT_NOTICE_PERIOD_DAYS = 30
@@ -74,6 +77,11 @@ class Company:
     def notice_period_days(self) -> int:
         """Days readers get between the publication of a material change and its effect."""
         return self.data.get("notice_period_days", DEFAULT_NOTICE_PERIOD_DAYS)
+
+    @property
+    def time_zone(self) -> ZoneInfo:
+        """The zone whose midnight starts a version's effective date."""
+        return ZoneInfo(self.data["time_zone"])
 
     def line(self, dotted: str) -> int:
         """Line of a fact in the data file."""
@@ -146,6 +154,8 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
                     report(f"{dotted}.{i}", f"language '{item}' is listed twice: list each language once")
         elif kind == "days" and not (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
             report(dotted, f"'{dotted}' must be a whole number of days, not {value!r}")
+        elif kind == "zone" and not _is_zone(value):
+            report(dotted, f"'{value}' is not a time zone: write its IANA name, e.g. Europe/Bucharest or Europe/Riga")
         elif kind == "language":
             if not _is_locale(value):
                 report(dotted, f"'{value}' is not a language code such as ro, lv or en")
@@ -167,6 +177,14 @@ def _check_text(value, dotted, lang_set, report) -> None:
                 report(f"{dotted}.{lang}", f"'{dotted}.{lang}' must be text")
     elif not isinstance(value, (str, int)):
         report(dotted, f"'{dotted}' must be text")
+
+
+def _is_zone(value) -> bool:
+    try:
+        ZoneInfo(value)
+    except (ValueError, TypeError, OSError, ZoneInfoNotFoundError):
+        return False
+    return True
 
 
 def _is_locale(value) -> bool:
