@@ -13,6 +13,7 @@ from .problems import ERROR, Problem, SourceError, display_path
 from .site import CompanySite
 from .site_config import check_site_config
 from .translations import TRANSLATES, changed_clauses
+from .tree import check_tree
 from .versions import NOTICE_PAGE, Version, frozen_text
 
 RENAMED = "renamed_clauses"
@@ -36,6 +37,7 @@ def check_company(site: CompanySite, against: str | None = None) -> CompanyCheck
     """All problems of a company (errors and warnings), with its versions and coverage."""
     problems = list(site.problems)
     problems += check_site_config(site.company, site.root)
+    problems += check_tree(site.root, site.company.id) if site.root is not None else []
     problems += _markup(site)
     problems += _labels(site)
     versions, version_problems = check_versions(site, against)
