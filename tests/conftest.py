@@ -37,6 +37,7 @@ def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
     """
     env = dict(os.environ)
     env.pop("NOTICES_AS_OF", None)
+    env.pop("SOURCE_DATE_EPOCH", None)  # without `epoch`, the build takes the project's last commit time
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
     options = ["--as-of", as_of] if as_of else []
