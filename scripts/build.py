@@ -113,17 +113,16 @@ def replace(target: Path, built: Path, previous: Path) -> None:
 def unexpected(error: BaseException, layout: Layout, company_id: str) -> str:
     """An error no check foresaw, as path:line: message at the innermost source file involved."""
     where = f"{display_path(layout.config_file(company_id), layout.root)}:1"
+    roots = (str(layout.root.resolve()), str(ROOT))
+    tb = error.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code.co_filename
+        if code.startswith(roots) and Path(code).resolve() != Path(__file__).resolve():
+            where = f"{display_path(Path(code), layout.root)}:{tb.tb_lineno}"
+        tb = tb.tb_next
     filename = getattr(error, "filename", None)
-    if isinstance(filename, str):
-        where = f"{display_path(Path(filename), layout.root)}:1"
-    else:
-        roots = (str(layout.root.resolve()), str(ROOT))
-        tb = error.__traceback__
-        while tb is not None:
-            code = tb.tb_frame.f_code.co_filename
-            if code.startswith(roots) and Path(code).resolve() != Path(__file__).resolve():
-                where = f"{display_path(Path(code), layout.root)}:{tb.tb_lineno}"
-            tb = tb.tb_next
+    if isinstance(filename, str) and Path(filename).resolve().is_relative_to(layout.root.resolve()):
+        where = f"{display_path(Path(filename), layout.root)}:1"  # a source file that could not be read
     return f"{where}: the build of {company_id} stopped: {type(error).__name__}: {error}"
 
 

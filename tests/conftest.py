@@ -43,7 +43,8 @@ def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
     options = ["--as-of", as_of] if as_of else []
     site.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--site-dir", str(site), *options, *companies],
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--site-dir", str(site),
+         *options, *companies],
         capture_output=True, text=True, cwd=str(site.parent), env=env,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)

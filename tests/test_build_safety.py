@@ -11,6 +11,8 @@ from conftest import BUILD_DAY, BUILD_DAY_EPOCH, edit, run_build, with_example
 
 SITE = "example-privacy"
 NOTICE = f"docs/{SITE}/en/index.md"
+# The first line of the hook that runs once a language's pages are written into staging.
+POST_BUILD = '    """Write this language\'s Atom feed, and versions.json once for the whole site."""\n'
 BROKEN_NOTICE = ("{{ company.privacy_contact.email }}", "{{ company.no_such_fact }}")
 
 
@@ -59,9 +61,7 @@ def test_a_failed_build_leaves_the_site_and_no_staging(project):
 def test_an_unexpected_exception_is_reported_as_path_line_and_changes_nothing(project):
     before = snapshot(project / "site")
     # After the pages are written into staging: the worst moment for an unforeseen error.
-    edit(project / "hooks/content.py", '    """Write this language\'s Atom feed, and versions.json once for the whole site."""\n',
-         '    """Write this language\'s Atom feed, and versions.json once for the whole site."""\n'
-         '    raise RuntimeError("disk on fire")\n')
+    edit(project / "hooks/content.py", POST_BUILD, POST_BUILD + '    raise RuntimeError("disk on fire")\n')
     result = build(project)
     assert result.returncode == 1
     assert "hooks/content.py:" in result.output
@@ -74,9 +74,7 @@ def test_what_a_killed_build_left_is_cleared_by_the_next(project):
     before = snapshot(project / "site")
     hook = project / "hooks/content.py"
     original = hook.read_text(encoding="utf-8")
-    edit(hook, '    """Write this language\'s Atom feed, and versions.json once for the whole site."""\n',
-         '    """Write this language\'s Atom feed, and versions.json once for the whole site."""\n'
-         '    import os, signal\n    os.kill(os.getpid(), signal.SIGKILL)\n')
+    edit(hook, POST_BUILD, POST_BUILD + "    import os, signal\n    os.kill(os.getpid(), signal.SIGKILL)\n")
     killed = build(project)
     assert killed.returncode == -9
     assert snapshot(project / "site") == before

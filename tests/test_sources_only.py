@@ -57,13 +57,16 @@ def refused(project: Path, message: str) -> str:
 
 
 NOT_ALLOWED = "cannot be set in a company's configuration"
-CONFIG_CASES = {
+CONFIG_CASES = {  # added at the end of the configuration (line 16), message expected
     "hooks": ("hooks:\n  - evil.py\n", f"{CONFIG}:16: 'hooks' {NOT_ALLOWED}"),
-    "extra_javascript": ("extra_javascript:\n  - https://evil.example/x.js\n", f"{CONFIG}:16: 'extra_javascript' {NOT_ALLOWED}"),
+    "extra_javascript": ("extra_javascript:\n  - https://evil.example/x.js\n",
+                         f"{CONFIG}:16: 'extra_javascript' {NOT_ALLOWED}"),
     "theme custom_dir": ("theme:\n  custom_dir: ../../../outside\n", f"{CONFIG}:16: 'theme' {NOT_ALLOWED}"),
-    "markdown_extensions": ("markdown_extensions:\n  - pymdownx.snippets\n", f"{CONFIG}:16: 'markdown_extensions' {NOT_ALLOWED}"),
+    "markdown_extensions": ("markdown_extensions:\n  - pymdownx.snippets\n",
+                            f"{CONFIG}:16: 'markdown_extensions' {NOT_ALLOWED}"),
     "a plugin": ("  search:\n    lang: en\n", f"{CONFIG}:16: 'plugins.search' {NOT_ALLOWED}"),
-    "an i18n option": ("    fallback_to_default: true\n", f"{CONFIG}:16: 'plugins.i18n.fallback_to_default' {NOT_ALLOWED}"),
+    "an i18n option": ("    fallback_to_default: true\n",
+                       f"{CONFIG}:16: 'plugins.i18n.fallback_to_default' {NOT_ALLOWED}"),
     "a tag reading the environment": ("extra:\n  x: !ENV HOME\n", f"{CONFIG}:17: YAML value not allowed here"),
 }
 
@@ -159,7 +162,8 @@ def test_the_snippet_loader_refuses_links_on_its_own(tmp_path):
     (library / "linked.md").symlink_to(tmp_path / "secret.md")
     (library / "sub").symlink_to(tmp_path / "folder", target_is_directory=True)
     renderer = Renderer(tmp_path / "snippets", "en", {}, "company.yml", tmp_path)
-    for include, shown in [("linked.md", "'linked.md' is a symbolic link"), ("sub/inner.md", "'sub' is a symbolic link")]:
+    for include, shown in [("linked.md", "'linked.md' is a symbolic link"),
+                           ("sub/inner.md", "'sub' is a symbolic link")]:
         with pytest.raises(SourceError) as caught:
             renderer.render(f'{{% include "{include}" %}}\n', "page.md")
         assert f"snippets/en:1: {shown}" in str(caught.value)

@@ -145,8 +145,8 @@ def test_a_commit_made_before_the_effective_date_built_after_it_shows_the_versio
 
 def _release(root: Path, version: str, kind: list[str], published: dt.date, effective: dt.date) -> None:
     translation = root / "docs" / SITE / "ro" / "index.md"
-    translation.write_text(re.sub(r"translates: \S+", f"translates: {version}", translation.read_text(encoding="utf-8")),
-                           encoding="utf-8")
+    content = translation.read_text(encoding="utf-8")
+    translation.write_text(re.sub(r"translates: \S+", f"translates: {version}", content), encoding="utf-8")
     result = release(root, SITE, *kind, "--published", published.isoformat(), "--effective", effective.isoformat(),
                      "--summary", f"en=Summary of {version}", "--summary", f"ro=Rezumatul {version}")
     assert result.returncode == 0, result.stdout + result.stderr
