@@ -128,15 +128,19 @@ def unexpected(error: BaseException, layout: Layout, company_id: str) -> str:
 
 def build_company(layout: Layout, company_id: str, site_root: Path, staging: Path) -> list[str]:
     """Build one company into site_root/<company>; return what went wrong (nothing when it succeeded)."""
-    problems = preflight(layout, company_id)
+    try:
+        problems = preflight(layout, company_id)
+    except Exception as error:  # noqa: BLE001 - reported like any other problem of this company
+        return [unexpected(error, layout, company_id)]
     if problems:
         return [str(p) for p in problems]
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    work = Path(tempfile.mkdtemp(prefix=f"{company_id}-", dir=staging))
+    work = None
     try:
+        work = Path(tempfile.mkdtemp(prefix=f"{company_id}-", dir=staging))
         config = load_config(str(layout.config_file(company_id)), site_dir=str(work), strict=True)
         build(config)
         site_root.mkdir(parents=True, exist_ok=True)
@@ -147,7 +151,8 @@ def build_company(layout: Layout, company_id: str, site_root: Path, staging: Pat
     except Exception as error:  # noqa: BLE001 - one company's surprise must not stop the others' builds
         return [unexpected(error, layout, company_id)]
     finally:
-        _remove(work)
+        if work is not None:
+            _remove(work)
     print(f"built {company_id} -> {site_root / company_id}")
     return []
 
@@ -201,8 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     staging = staging_dir(site_root)
     failed = []
     with locked(staging.parent):
-        recover(site_root, staging)
-        staging.mkdir(exist_ok=True)
+        try:
+            recover(site_root, staging)
+            staging.mkdir(exist_ok=True)
+        except OSError as error:
+            print(f"{staging}:1: cannot clear what an interrupted build left ({error}): remove it by hand",
+                  file=sys.stderr)
+            return 1
         try:
             for company_id in wanted:
                 messages = build_company(layout, company_id, site_root, staging)
