@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from notices.dates import build_date
+from notices.dates import as_of_setting, source_date, today_in
 from notices.disclosure import display_name
 from notices.html_safety import sanitize
 from notices.rendered import Origin, check_markdown
@@ -23,6 +24,7 @@ from notices.versions import NOTICE_PAGE, archive_path
 from notices.versions_json import versions_document
 
 log = get_plugin_logger("notices")
+EPOCH_DAY = dt.date(1970, 1, 1)
 
 # State of the build in progress. i18n re-runs the build once per language: the sources are
 # loaded and checked on the first language's on_config and reused; publications are per language.
@@ -64,7 +66,12 @@ def on_config(config):
     for problem in checked.problems:
         if problem.severity != ERROR:
             log.info(str(problem))
-    _state.update(site=site, versions=checked.versions, coverage=checked.coverage, publications={})
+    try:
+        # Decided once, so that every language of one build agrees on the day even across midnight.
+        today = today_in(site.company.time_zone, as_of_setting())
+    except ValueError as error:
+        raise PluginError(f"{config.config_file_path}:1: NOTICES_AS_OF: {error}") from None
+    _state.update(site=site, versions=checked.versions, coverage=checked.coverage, publications={}, today=today)
     config.site_name = display_name(site, site.company.default_language)
     return config
 
@@ -85,7 +92,7 @@ def on_files(files, config):
     i18n = _i18n(config)
     site, lang, default = _state["site"], i18n.current_language, i18n.default_language
     try:
-        publication = Publication(site, _state["versions"], lang, build_date(), _state.get("coverage"))
+        publication = Publication(site, _state["versions"], lang, _state["today"], _state.get("coverage"))
     except SourceError as error:
         raise PluginError(str(error)) from None
     _state["publications"][lang] = publication
@@ -170,7 +177,8 @@ def on_post_build(config):
     feed = env.get_template("notice/atom-feed.html").render(
         notice=publication.common(), company=publication.facts, config=config,
         versions=[publication.version_view(v) for v in reversed(_state["versions"])],
-        updated=max((v.published for v in _state["versions"]), default=build_date()).isoformat(),
+        # From the sources, never from the clock, so that rebuilding one commit gives the same feed.
+        updated=max((v.published for v in _state["versions"]), default=source_date() or EPOCH_DAY).isoformat(),
     )
     target = site_dir / page_url("feed.xml", lang, default).rstrip("/")
     target.parent.mkdir(parents=True, exist_ok=True)

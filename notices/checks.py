@@ -16,6 +16,7 @@ from .site_config import check_site_config
 from .translations import TRANSLATES, changed_clauses
 from .provenance import trace
 from .rendered import Origin, check_markdown, refused
+from .tree import check_tree
 from .versions import NOTICE_PAGE, Version, archive_path, frozen_text
 
 RENAMED = "renamed_clauses"
@@ -42,6 +43,7 @@ def check_company(site: CompanySite, against: str | None = None, history: bool =
     """
     problems = list(site.problems)
     problems += check_site_config(site.company, site.root)
+    problems += check_tree(site.root, site.company.id) if site.root is not None else []
     problems += _markup(site)
     problems += _labels(site)
     versions, version_problems = check_versions(site, against, history)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
@@ -43,6 +44,8 @@ FACTS: dict[str, tuple[bool, str, str]] = {
     "confirmed": (False, "confirmed", "facts the company confirmed that its notice does not state: "
                                       "fact: {by: who at the company, on: YYYY-MM-DD}"),
     "gdpr_gaps_public": (False, "yes_no", "yes to show readers which GDPR elements the notice does not give"),
+    "time_zone": (True, "zone", "the company's time zone, e.g. Europe/Bucharest: a version is in force from 00:00 "
+                                "of its effective date there"),
     "notice_period_days": (False, "days", "days between publishing a material change and its effect (default 30)"),
 }
 DEFAULT_NOTICE_PERIOD_DAYS = 30
@@ -78,6 +81,11 @@ class Company:
     def notice_period_days(self) -> int:
         """Days readers get between the publication of a material change and its effect."""
         return int(self.data.get("notice_period_days", DEFAULT_NOTICE_PERIOD_DAYS))
+
+    @property
+    def time_zone(self) -> ZoneInfo:
+        """The zone whose midnight starts a version's effective date."""
+        return ZoneInfo(self.data["time_zone"])
 
     def line(self, dotted: str) -> int:
         """Line of a fact in the data file."""
@@ -155,6 +163,8 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
             _check_confirmed(value, dotted, data, report)
         elif kind == "yes_no" and value not in ("yes", "no"):
             report(dotted, f"'{dotted}' must be yes or no, not {value!r}")
+        elif kind == "zone" and not _is_zone(value):
+            report(dotted, f"'{value}' is not a time zone: write its IANA name, e.g. Europe/Bucharest or Europe/Riga")
         elif kind == "language":
             if not _is_locale(value):
                 report(dotted, f"'{value}' is not a language code such as ro, lv or en")
@@ -191,6 +201,14 @@ def _check_text(value, dotted, lang_set, report) -> None:
                                            f"{PLAIN_TEXT_HINT}")
     elif not plain_text(value):
         report(dotted, f"'{dotted}' must be one line of plain text, without {PLAIN_TEXT_HINT}")
+
+
+def _is_zone(value) -> bool:
+    try:
+        ZoneInfo(value)
+    except (ValueError, TypeError, OSError, ZoneInfoNotFoundError):
+        return False
+    return True
 
 
 def _is_locale(value) -> bool:

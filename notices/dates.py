@@ -1,11 +1,17 @@
-"""Dates as readers see them: in the page's locale, by Babel; and the build's notion of today."""
+"""Dates as readers see them: in the page's locale, by Babel; and which day it is in a company's time zone."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
+
+# An explicit "as of" moment for previews and tests. An environment variable, because mkdocs-static-i18n
+# re-runs the build once per language and hooks take no arguments.
+AS_OF_VARIABLE = "NOTICES_AS_OF"
+AS_OF_FORMAT = "YYYY-MM-DD (a day in each company's time zone) or YYYY-MM-DDTHH:MM (UTC unless an offset is given)"
 
 
 def long_date(value: dt.date, lang: str) -> str:
@@ -13,9 +19,36 @@ def long_date(value: dt.date, lang: str) -> str:
     return format_date(value, "long", locale=lang)
 
 
-def build_date() -> dt.date:
-    """Today, or the day of SOURCE_DATE_EPOCH so that a build can be repeated exactly."""
+def parse_as_of(text: str) -> dt.date | dt.datetime:
+    """An 'as of' day, or moment (aware; UTC when no offset is written); ValueError naming the format."""
+    text = text.strip()
+    try:
+        if "T" not in text and " " not in text:
+            return dt.date.fromisoformat(text)
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date or time: write {AS_OF_FORMAT}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def today_in(zone: ZoneInfo, as_of: str | None = None) -> dt.date:
+    """The date in `zone` now by the real clock, or at the explicit `as_of` (a day is taken as it is)."""
+    if as_of:
+        moment = parse_as_of(as_of)
+        if not isinstance(moment, dt.datetime):
+            return moment
+        return moment.astimezone(zone).date()
+    return dt.datetime.now(dt.timezone.utc).astimezone(zone).date()
+
+
+def as_of_setting() -> str | None:
+    """The explicit 'as of' a build was started with (scripts/build.py --as-of), if any."""
+    return os.environ.get(AS_OF_VARIABLE) or None
+
+
+def source_date() -> dt.date | None:
+    """The day of SOURCE_DATE_EPOCH (the sources' commit): for reproducible timestamps, never for 'today'."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
+    return None

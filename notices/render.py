@@ -42,7 +42,16 @@ class SnippetLoader(jinja2.FileSystemLoader):
     def get_source(self, environment, template):
         """The snippet's text, file name and freshness check, as Jinja expects."""
         pieces = jinja2.loaders.split_template_path(template)  # TemplateNotFound for '..'
-        path = Path(self.searchpath[0], *pieces)
+        folder = Path(self.searchpath[0])
+        path = Path(folder, *pieces)
+        step = folder
+        for piece in pieces:  # a link anywhere on the way could lead to any file on the machine
+            step = step / piece
+            if step.is_symlink():
+                raise BadSnippet(folder, f"'{step.relative_to(folder).as_posix()}' is a symbolic link: nothing outside "
+                                         f"the snippet library is read; replace it with the snippet itself")
+        if path.exists() and not path.resolve().is_relative_to(folder.resolve()):
+            raise BadSnippet(folder, f"'{template}' lies outside the snippet library: move the snippet into it")
         if path.is_dir():
             raise BadSnippet(path, "is a folder, not a snippet: replace it with the snippet's Markdown file")
         try:

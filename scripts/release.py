@@ -13,7 +13,7 @@ import sys
 
 from _project import ROOT, Layout, SourceError, load, report
 
-from notices.dates import build_date
+from notices.dates import today_in
 from notices.release import release
 
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary", action="append", type=_summary, default=[], metavar="LANG=TEXT",
                         help="what changed, for readers; once per language")
     parser.add_argument("--effective", type=_date, help="date it takes effect (default: the publication date)")
-    parser.add_argument("--published", type=_date, help="publication date (default: today)")
+    parser.add_argument("--published", type=_date, help="publication date (default: today in the company's time zone)")
     parser.add_argument("--id", dest="version_id", help="version id (default: v1, v2, ...)")
     parser.add_argument("--override-notice", metavar="WHY",
                         help="release a material change with less notice than the company's period, and why")
@@ -58,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.company not in layout.company_ids():
         print(f"unknown company '{args.company}' (known: {', '.join(layout.company_ids())})", file=sys.stderr)
         return 2
-    published = args.published or build_date()
     try:
         site = load(layout, args.company)
+        published = args.published or today_in(site.company.time_zone)
         version = release(site, change=args.change, summaries=dict(args.summary), published=published,
                           effective=args.effective or published, version_id=args.version_id,
                           notice_override=args.override_notice,

@@ -28,14 +28,23 @@ class BuildResult:
     site: Path
 
 
-def run_build(root: Path, site: Path, *companies: str, epoch: str | None = None) -> BuildResult:
-    """Run the project's build command as a user would, in a fresh process (as of `epoch`, if given)."""
+def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
+              epoch: str | None = None) -> BuildResult:
+    """Run the project's build command as a user would, in a fresh process.
+
+    `as_of` (YYYY-MM-DD[THH:MM]) is the day the build takes as today; without it, the real clock.
+    `epoch` sets SOURCE_DATE_EPOCH, which fixes timestamps only.
+    """
     env = dict(os.environ)
+    env.pop("NOTICES_AS_OF", None)
+    env.pop("SOURCE_DATE_EPOCH", None)  # without `epoch`, the build takes the project's last commit time
     if epoch:
         env["SOURCE_DATE_EPOCH"] = epoch
+    options = ["--as-of", as_of] if as_of else []
     site.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--site-dir", str(site), *companies],
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--site-dir", str(site),
+         *options, *companies],
         capture_output=True, text=True, cwd=str(site.parent), env=env,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
@@ -141,7 +150,8 @@ def reader(browser):
 
 
 EXAMPLE = Path(__file__).resolve().parent / "fixtures" / "example"
-BUILD_DAY_EPOCH = "1795564800"  # 2026-11-25, the build day the example's dates are measured against
+BUILD_DAY = "2026-11-25"  # the day the example's dates are measured against
+BUILD_DAY_EPOCH = "1795564800"  # 2026-11-25 as SOURCE_DATE_EPOCH: timestamps only, never "today"
 
 
 def release(root: Path, company: str, *args: str) -> subprocess.CompletedProcess:
@@ -208,6 +218,6 @@ def example(tmp_path_factory) -> Path:
     """The example company with four released versions, built as on 2026-11-25."""
     root = with_example(tmp_path_factory.mktemp("example") / "project")
     release_example_history(root)
-    result = run_build(root, root / "site", "example-privacy", epoch=BUILD_DAY_EPOCH)
+    result = run_build(root, root / "site", "example-privacy", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
     assert result.returncode == 0, result.output
     return root

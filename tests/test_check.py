@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import (BUILD_DAY_EPOCH, ROOT, article, edit, page, release, release_example_history, run_build,
+from conftest import (BUILD_DAY, ROOT, article, edit, page, release, release_example_history, run_build,
                       with_example)
 
 SITE = "example-privacy"
-AFTER_V5_EPOCH = "1799712000"  # 2027-01-12: a v5 effective on 2027-01-11 is in force
+AFTER_V5 = "2027-01-12"  # a v5 effective on 2027-01-11 is in force
 
 
 def check(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -140,7 +140,7 @@ def test_clause_renamed_in_a_released_version_needs_a_redirect(released):
     done = release(released, SITE, "--editorial", "--summary", "en=Clause id renamed", "--summary", "ro=Id redenumit",
                    "--published", "2026-11-21", "--effective", "2027-01-11")
     assert done.returncode == 0, done.stdout + done.stderr
-    built = run_build(released, released / "site", SITE, epoch=AFTER_V5_EPOCH)
+    built = run_build(released, released / "site", SITE, as_of=AFTER_V5)
     assert built.returncode == 0, built.output
     for url in ("", "ro"):
         body = article(page(released / "site", SITE, url))
@@ -254,7 +254,7 @@ def test_translation_behind_its_original_is_a_warning_and_a_note_to_readers(rele
     done = release(released, SITE, "--editorial", "--summary", "en=Telephone number", "--summary", "ro=Telefon",
                    "--published", "2026-11-21", "--effective", "2027-01-11")
     assert done.returncode == 0, done.stdout + done.stderr
-    built = run_build(released, released / "site", SITE, epoch=AFTER_V5_EPOCH)
+    built = run_build(released, released / "site", SITE, as_of=AFTER_V5)
     assert built.returncode == 0, built.output
 
     body = article(page(released / "site", SITE, "ro"))
@@ -266,7 +266,7 @@ def test_translation_behind_its_original_is_a_warning_and_a_note_to_readers(rele
     assert link["href"].endswith("#purposes") and link["hreflang"] == "en"
     assert not article(page(released / "site", SITE)).select(".admonition.warning")  # the original has no note
     # Before v5 takes effect readers get v3, which the translation follows: no note.
-    before = run_build(released, released / "early", SITE, epoch=BUILD_DAY_EPOCH)
+    before = run_build(released, released / "early", SITE, as_of=BUILD_DAY)
     assert before.returncode == 0, before.output
     assert not article(page(released / "early", SITE, "ro")).select(".admonition.warning")
 
