@@ -257,9 +257,11 @@ def test_versions_already_there_when_the_record_begins_are_not_measured(template
 def test_the_day_a_version_reached_main_is_the_company_s_day(template, tmp_path):
     late_evening = "2026-03-16T23:30:00+00:00"  # already 17 March in Bucharest: 29 days before 15 April
     root, commits = repository(template, tmp_path, {**ON_MAIN, "v2": late_evening, "v3": late_evening})
+    data = root / "companies" / SITE / "company.yml"
+    zoned = data.read_text(encoding="utf-8")
+    data.write_text(zoned.replace("time_zone: Europe/Bucharest", "time_zone: UTC"), encoding="utf-8")
     assert errors(root) == []  # in UTC it is still 16 March: 30 days' notice
-    with (root / "companies" / SITE / "company.yml").open("a", encoding="utf-8") as data:
-        data.write("time_zone: Europe/Bucharest\n")
+    data.write_text(zoned, encoding="utf-8")
     assert errors(root) == [
         f"{REGISTRY}:13: material version 'v2' reached main on 2026-03-17 ({commits['v2'][:7]}), only 29 days "
         f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "

@@ -50,8 +50,8 @@ def stop(server) -> str:
 
 def test_serve_shows_the_draft_and_problems_as_warnings(project):
     edit(project / "docs" / "impro-celojumi" / "lv" / "index.md", "Pieklūt datiem", "Piekļūt datiem")
-    edit(project / "docs" / "impro-celojumi" / "en" / "index.md", '{% include "changes.md" %}',
-         '{% include "change.md" %}')
+    edit(project / "docs" / "impro-celojumi" / "en" / "index.md", "{: #amendments }",
+         '{: #amendments }\n\n{% include "change.md" %}')
     server, port, home = serve_until_ready(project, "companies/impro-celojumi/mkdocs.yml")
     try:
         assert "Piekļūt datiem" in home  # the editor's draft, not the released v1
@@ -61,15 +61,19 @@ def test_serve_shows_the_draft_and_problems_as_warnings(project):
         assert "snippet &#39;change.md&#39; does not exist" in english or "snippet 'change.md' does not exist" in english
     finally:
         output = stop(server)
-    assert ("WARNING -  notices: docs/impro-celojumi/en/index.md:33: snippet 'change.md' does not exist in "
+    lines = (project / "docs" / "impro-celojumi" / "en" / "index.md").read_text(encoding="utf-8").split("\n")
+    line = lines.index('{% include "change.md" %}') + 1
+    assert (f"WARNING -  notices: docs/impro-celojumi/en/index.md:{line}: snippet 'change.md' does not exist in "
             "docs/snippets/en/: check its name or add the file") in output
 
 
 def test_strict_build_fails_on_the_same_problem(project):
-    edit(project / "docs" / "impro-celojumi" / "en" / "index.md", '{% include "changes.md" %}',
-         '{% include "change.md" %}')
+    edit(project / "docs" / "impro-celojumi" / "en" / "index.md", "{: #amendments }",
+         '{: #amendments }\n\n{% include "change.md" %}')
     build = mkdocs(project, "build", "--strict", "-f", "companies/impro-celojumi/mkdocs.yml")
     output, _ = build.communicate(timeout=120)
     assert build.returncode == 1
-    assert "docs/impro-celojumi/en/index.md:33: snippet 'change.md' does not exist" in output
+    page = (project / "docs" / "impro-celojumi" / "en" / "index.md").read_text(encoding="utf-8").split("\n")
+    line = page.index('{% include "change.md" %}') + 1
+    assert f"docs/impro-celojumi/en/index.md:{line}: snippet 'change.md' does not exist" in output
     assert "Traceback" not in output

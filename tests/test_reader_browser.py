@@ -145,7 +145,7 @@ def test_printed_notice_is_a_clean_document(browser, servers, company, path, ver
     pages = pdf_pages(tab)
     whole = "\n".join(pages)
     flat = " ".join(whole.split())
-    legal_name = {"impro-media": "IMPRO-MEDIA S.R.L.", "impro-celojumi": "IMPRO CEĻOJUMI SIA"}[company]
+    legal_name = {"impro-media": "IMPRO-MEDIA S.R.L.", "impro-celojumi": "IMPRO CEĻOJUMI"}[company]
     assert legal_name in flat
     assert version in flat and effective in flat
     assert permanent in "".join(flat.split())
