@@ -28,7 +28,8 @@ class BuildResult:
     site: Path
 
 
-def run_build(root: Path, site: Path, *companies: str, epoch: str | None = None) -> BuildResult:
+def run_build(root: Path, site: Path, *companies: str, epoch: str | None = None,
+              timeout: float | None = None) -> BuildResult:
     """Run the project's build command as a user would, in a fresh process (as of `epoch`, if given)."""
     env = dict(os.environ)
     if epoch:
@@ -36,7 +37,7 @@ def run_build(root: Path, site: Path, *companies: str, epoch: str | None = None)
     site.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--site-dir", str(site), *companies],
-        capture_output=True, text=True, cwd=str(site.parent), env=env,
+        capture_output=True, text=True, cwd=str(site.parent), env=env, timeout=timeout,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
