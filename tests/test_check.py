@@ -23,7 +23,7 @@ AFTER_V5_EPOCH = "1799712000"  # 2027-01-12: a v5 effective on 2027-01-11 is in 
 def check(root: Path, *args: str) -> subprocess.CompletedProcess:
     """Run scripts/check.py on the project at `root`."""
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(root), *args],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, timeout=30)
 
 
 def output(result: subprocess.CompletedProcess) -> str:
