@@ -106,6 +106,11 @@ class _Options:
         self.text_only = text_only
 
 
+CORE_TAG = "tag:yaml.org,2002:"
+# The tags YAML gives plain scalars by itself; text_only reads all of them as the text written.
+PLAIN_TAGS = frozenset(CORE_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp"))
+
+
 def _convert(node, dotted: str, lines: dict[str, int], options: _Options):
     line = node.start_mark.line + 1 + options.offset
     if dotted:
@@ -128,8 +133,9 @@ def _convert(node, dotted: str, lines: dict[str, int], options: _Options):
     if options.application_tags and node.tag.startswith("!") and not node.tag.startswith("!!"):
         return node.value
     if options.text_only:
-        if node.tag.startswith("!") and not node.tag.startswith("!!"):
-            raise SourceError([Problem(options.shown_as, line, f"YAML tag {node.tag} is not used here: "
+        if node.tag not in PLAIN_TAGS:  # e.g. !!python/name:..., whose value would otherwise be read without it
+            tag = node.tag.replace(CORE_TAG, "!!")
+            raise SourceError([Problem(options.shown_as, line, f"YAML tag {tag} is not used here: "
                                                                f"write the value as text")])
         # An empty value (`key:`) is absent, as in YAML; everything else is the text as written.
         return None if node.style is None and node.value in ("", "~", "null", "Null", "NULL") else node.value

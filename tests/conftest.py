@@ -29,7 +29,7 @@ class BuildResult:
 
 
 def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
-              epoch: str | None = None) -> BuildResult:
+              epoch: str | None = None, timeout: float | None = None) -> BuildResult:
     """Run the project's build command as a user would, in a fresh process.
 
     `as_of` (YYYY-MM-DD[THH:MM]) is the day the build takes as today; without it, the real clock.
@@ -45,7 +45,7 @@ def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
     proc = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--site-dir", str(site),
          *options, *companies],
-        capture_output=True, text=True, cwd=str(site.parent), env=env,
+        capture_output=True, text=True, cwd=str(site.parent), env=env, timeout=timeout,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
