@@ -159,7 +159,7 @@ CASES = {
     "YAML alias bomb": (
         _edit(COMPANY, "notice_period_days: 30", "notice_period_days: 30\na: &a [x,x]\nb: &b [*a,*a]\nc: &c [*b,*b]\n"
               + "\n".join(f"d{n}: &d{n} [*c,*c,*c,*c,*c,*c,*c,*c,*c]" for n in range(9))),
-        f"{COMPANY}:24: anchors and aliases (&name, *name) are not used in these files: write the value out in full"),
+        f"{COMPANY}:26: anchors and aliases (&name, *name) are not used in these files: write the value out in full"),
     "nested loops in a snippet": (
         _include("Extra\n\n{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}\n"),
         f"{SNIPPET}:3: template syntax: 'for' is not used in a notice: a notice's template code only fills in facts "
