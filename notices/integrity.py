@@ -7,6 +7,7 @@ import yaml
 from .problems import WARNING, Problem, SourceError, display_path
 from .released import check_history
 from .site import CompanySite
+from .yamlsource import MAX_BYTES
 from .versions import ARCHIVE, NOTICE_PAGE, REGISTRY, Version, archive_path, frozen_text, load_versions, sha256
 
 
@@ -67,6 +68,9 @@ def _check_file(site: CompanySite, version: Version, lang: str, registry: str) -
         return [Problem(shown, 1, f"the archived text of '{version.id}' in '{lang}' ({shown}) was removed: "
                                   f"restore it from git ({registry}:{version.line} lists it)")]
     try:
+        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
+            return [Problem(shown, 1, f"the archived text of '{version.id}' in '{lang}' is a symbolic link or larger "
+                                      f"than {MAX_BYTES // 1_000_000} MB: restore it from git, never edit it")]
         data = path.read_bytes()
     except OSError as error:
         return [Problem(shown, 1, f"the archived text of '{version.id}' in '{lang}' cannot be read "

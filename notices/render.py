@@ -80,7 +80,11 @@ class Facts:
             return Facts(value, dotted)
         return value
 
-    __getitem__ = __getattr__
+    def __getitem__(self, name):
+        """A fact by its name in brackets; a private or non-text name is a fact the data file does not give."""
+        if not isinstance(name, str) or name.startswith("_"):
+            raise MissingFact(f"{self._prefix}[{name!r}]")
+        return self.__getattr__(name)
 
     def __str__(self) -> str:
         raise FactGroup(self._prefix, [k for k, v in self._data.items() if not isinstance(v, dict)])

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .company import Company
+from .text import plain_text
 from .problems import Problem, SourceError, display_path
 from .yamlsource import load_yaml
 
@@ -21,6 +22,8 @@ BASE = "../../mkdocs.yml"
 ALLOWED = "INHERIT, site_name, site_url, docs_dir, site_dir and plugins: i18n: languages"
 LANGUAGE_KEYS = ("locale", "name", "default")
 # Characters an https address of a site may hold; anything else (< > " ' spaces \ ...) is refused outright.
+# The theme prints language names and the site's name into HTML without escaping them.
+QUOTES = re.compile(r"[\"'&]")
 URL_CHARACTERS = re.compile(r"^[A-Za-z0-9.:/@?#=&%_~+-]+$")
 
 
@@ -99,6 +102,9 @@ def _languages(company: Company, plugins, source, keys: dict[str, int], shown: s
         if not isinstance(item.get("locale"), str) or not isinstance(item.get("name", ""), str) \
                 or not isinstance(item.get("default", False), bool):
             report(dotted, "'locale' and 'name' are text and 'default' is true or false", source.line(dotted))
+        elif not plain_text(item.get("name", "")) or QUOTES.search(item.get("name", "")):
+            report(f"{dotted}.name", "a language's 'name' is one line of plain text, without quotes, & or any of "
+                                     "< > ` * _ [ ] { } \\ |, e.g. English")
     configured = [(str(item.get("locale")), bool(item.get("default"))) for item in languages if isinstance(item, dict)]
     expected = [(lang, lang == company.default_language) for lang in company.languages]
     if sorted(configured) != sorted(expected):

@@ -1,0 +1,59 @@
+"""What a hostile edit of a source gets: refused at the file and line an editor must fix, never an internal error."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from notices.checks import check_company
+from notices.layout import Layout
+from notices.site import load_site
+from notices.problems import SourceError
+from tests.conftest import copy_project
+
+MEDIA = "impro-media"
+
+
+def _problems(root) -> list[str]:
+    layout = Layout(root)
+    try:
+        site = load_site(layout.company_dir(MEDIA), layout.docs_dir(MEDIA), layout.snippets_dir, layout.root)
+        return [str(p) for p in check_company(site).errors]
+    except SourceError as error:
+        return [str(p) for p in error.problems]
+
+
+def _append_notice(root, text: str) -> None:
+    path = root / "docs" / MEDIA / "en" / "index.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\n" + text + "\n", encoding="utf-8")
+
+
+def _language_name(root, name: str) -> None:
+    path = root / "companies" / MEDIA / "mkdocs.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: English", f"name: {name}"), encoding="utf-8")
+
+
+def _grow_archive(root, _: str) -> None:
+    path = root / "companies" / MEDIA / "versions" / "v1" / "en.md"
+    old = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = path.read_bytes() + b"\n\nword " * 250_000
+    path.write_bytes(data)
+    registry = path.parents[2] / "versions.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(old, hashlib.sha256(data).hexdigest()),
+                        encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit, value, expected", [
+    (_append_notice, "{{ company['__class__'] }}", "docs/impro-media/en/index.md:"),
+    (_append_notice, "{{ company[0] }}", "docs/impro-media/en/index.md:"),
+    (_language_name, "\"<img src=x onerror=alert(1)>\"", "companies/impro-media/mkdocs.yml:18:"),
+    (_language_name, "'Eng\" onmouseover=alert(1) x=\"'", "companies/impro-media/mkdocs.yml:18:"),
+    (_grow_archive, "", "companies/impro-media/versions/v1/en.md:1:"),
+], ids=["subscript-dunder", "subscript-number", "language-name-tag", "language-name-quote", "archive-over-1mb"])
+def test_hostile_edit_is_refused_at_its_line(tmp_path, edit, value, expected):
+    root = copy_project(tmp_path / "project")
+    edit(root, value)
+    problems = _problems(root)
+    assert any(p.startswith(expected) for p in problems), problems
+    assert not any("Error:" in p or ".py:" in p for p in problems), problems
