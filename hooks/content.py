@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
@@ -72,8 +73,13 @@ def on_config(config):
     except ValueError as error:
         raise PluginError(f"{config.config_file_path}:1: NOTICES_AS_OF: {error}") from None
     _state.update(site=site, versions=checked.versions, coverage=checked.coverage, publications={}, today=today)
-    config.site_name = display_name(site, site.company.default_language)
     return config
+
+
+def on_pre_build(config):
+    """The site's name, escaped once for every language pass: the theme prints it unescaped in attributes."""
+    site = _state["site"]
+    config.site_name = Markup.escape(display_name(site, site.company.default_language))
 
 
 def _generated_file(config, name: str, lang: str, default: str, content: str | None, in_nav: bool) -> File:

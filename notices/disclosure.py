@@ -72,7 +72,7 @@ def public_facts(site: CompanySite, lang: str) -> dict:
 def display_name(site: CompanySite, lang: str) -> str:
     """The company's name as the site shows it: the fullest name the notice states or the company confirmed."""
     facts = public_facts(site, lang)
-    return next((facts[key] for key in NAMES if facts.get(key)), site.company.data.get("short_name", site.company.id))
+    return next((facts[key] for key in NAMES if facts.get(key)), site.company.domain)
 
 
 def check_disclosure(site: CompanySite) -> list[Problem]:

@@ -10,7 +10,7 @@ from notices.checks import check_company
 from notices.layout import Layout
 from notices.site import load_site
 from notices.problems import SourceError
-from tests.conftest import copy_project
+from conftest import copy_project, run_build
 
 MEDIA = "impro-media"
 
@@ -57,3 +57,18 @@ def test_hostile_edit_is_refused_at_its_line(tmp_path, edit, value, expected):
     problems = _problems(root)
     assert any(p.startswith(expected) for p in problems), problems
     assert not any("Error:" in p or ".py:" in p for p in problems), problems
+
+
+def test_quotes_in_the_company_name_stay_text_in_every_attribute(tmp_path):
+    """ASCII quotes are common in company names; the theme prints the site's name into attributes."""
+    from bs4 import BeautifulSoup
+
+    root = copy_project(tmp_path / "project")
+    data = root / "companies" / MEDIA / "company.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "legal_name: IMPRO-MEDIA S.R.L.", "legal_name: IMPRO \"X' onmouseover=alert(1) y=\""), encoding="utf-8")
+    result = run_build(root, tmp_path / "site", MEDIA, as_of="2026-11-25")
+    assert result.returncode == 0, result.output
+    soup = BeautifulSoup((tmp_path / "site" / MEDIA / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not soup.find_all(attrs={"onmouseover": True})
+    assert soup.select_one("[data-md-component=logo]")["aria-label"] == "IMPRO \"X' onmouseover=alert(1) y=\""
