@@ -17,6 +17,7 @@ from .translations import TRANSLATES, changed_clauses
 from .provenance import trace
 from .rendered import Origin, check_markdown, refused
 from .tree import check_tree
+from .yamlsource import MAX_BYTES
 from .versions import NOTICE_PAGE, Version, archive_path, frozen_text
 
 RENAMED = "renamed_clauses"
@@ -112,8 +113,11 @@ def _labels(site: CompanySite) -> list[Problem]:
 
 
 def _frozen(site: CompanySite, version_id: str, lang: str) -> str | None:
-    """A released text, or None when it cannot be read (check_versions reports why)."""
+    """A released text, or None when it cannot be read or is larger than any notice (check_versions reports why)."""
+    path = archive_path(site.company.path.parent, version_id, lang)
     try:
+        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
+            return None
         return frozen_text(site.company.path.parent, version_id, lang)
     except (OSError, UnicodeDecodeError):
         return None
