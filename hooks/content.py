@@ -49,7 +49,7 @@ def on_config(config):
     if not (company_dir / "company.yml").is_file():
         raise PluginError(
             f"{config.config_file_path}:1: no company.yml beside this configuration: build a company "
-            f"(mkdocs build -f companies/<company>/mkdocs.yml) or every company (python scripts/build.py)"
+            f"(notices build <company>) or every company (notices build)"
         )
     layout = Layout.of_company_dir(company_dir)
     try:
