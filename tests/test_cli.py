@@ -1,0 +1,111 @@
+"""The `notices` command as an editor runs it: help with examples, a preview that follows every source."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import edit, with_example
+from test_preview import free_port
+
+SITE = "example-privacy"
+
+
+def notices(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `notices ...` in a fresh process, from inside the project (or `cwd`)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "notices", *args], cwd=cwd or root, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def example_project(tmp_path) -> Path:
+    """A copy of the project with the fictional example company, for line numbers."""
+    return with_example(tmp_path / "project")
+
+
+@pytest.mark.parametrize("command", ["build", "check", "release", "serve", "summary"])
+def test_every_command_explains_itself_with_an_example(example_project, command):
+    result = notices(example_project, command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "example" in result.stdout
+    assert f"notices {command}" in result.stdout.split("example", 1)[1]
+    if command == "check":
+        assert "Exit status: 0 when there is no error (warnings alone do not fail), 1 when there is an error." \
+            in result.stdout
+
+
+def test_the_command_lists_its_subcommands(example_project):
+    result = notices(example_project, "--help")
+    assert result.returncode == 0
+    for command in ["build", "check", "release", "serve", "summary"]:
+        assert f"\n    {command} " in result.stdout
+
+
+def test_the_project_is_found_from_a_subfolder(example_project):
+    result = notices(example_project, "check", SITE, cwd=example_project / "docs" / SITE / "ro")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "example-privacy: all is well" in result.stdout
+
+
+def test_outside_a_project_it_says_where_to_run(tmp_path):
+    result = notices(tmp_path, "check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "is not inside a notices project (a folder holding companies/ and mkdocs.yml): run the command " \
+           "there or pass --root <project folder>" in result.stderr
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, wanted: str, seconds: float) -> str:
+    deadline = time.time() + seconds
+    page = None
+    while time.time() < deadline:
+        page = _get(url)
+        if page is not None and wanted in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{wanted!r} did not appear at {url} within {seconds} s")
+
+
+def test_preview_follows_company_data_labels_and_shows_problems_in_the_page_language(example_project):
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "notices", "serve", SITE, "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=example_project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(base + "ro/", "1 Example Street", 60)
+        edit(example_project / "companies" / SITE / "company.yml", "registered_address: 1 Example Street",
+             "registered_address: 2 Changed Road")
+        _wait_for(base + "ro/", "2 Changed Road", 15)
+        edit(example_project / "docs" / "snippets" / "ro" / "labels.yml", "draft: \"Ciornă:", "draft: \"Schiță:")
+        _wait_for(base + "ro/", "Schiță:", 15)
+        # A mistake: the preview keeps running and shows it on the page, titled in the page's language.
+        edit(example_project / "docs" / SITE / "ro" / "index.md", "{{ company.registered_address }}",
+             "{{ company.registred_address }}")
+        page = _wait_for(base + "ro/", "Probleme de corectat în surse", 15)
+        assert "docs/example-privacy/ro/index.md:12:" in page
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        try:
+            output, _ = server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            output, _ = server.communicate()
+    assert "docs/example-privacy/ro/index.md:12: 'company.registred_address' has no value" in output
+    assert "Traceback" not in output
