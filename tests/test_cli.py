@@ -109,3 +109,15 @@ def test_preview_follows_company_data_labels_and_shows_problems_in_the_page_lang
             output, _ = server.communicate()
     assert "docs/example-privacy/ro/index.md:12: 'company.registred_address' has no value" in output
     assert "Traceback" not in output
+
+
+def test_history_gives_an_upcoming_version_its_date_once(example):
+    from conftest import page, text
+
+    history = page(example / "site", SITE, "history")
+    upcoming = text(history.select_one("#v4"))
+    assert upcoming.count("January 10, 2027") == 1
+    assert "Takes effect on: January 10, 2027" in upcoming and "In force from" not in upcoming
+    assert "In force from:May 2, 2026" in text(history.select_one("#v3"))
+    banner = text(page(example / "site", SITE, "versions/v4").select_one(".notice-banner--upcoming"))
+    assert banner.count("January 10, 2027") == 1
