@@ -121,3 +121,40 @@ def test_history_gives_an_upcoming_version_its_date_once(example):
     assert "In force from:May 2, 2026" in text(history.select_one("#v3"))
     banner = text(page(example / "site", SITE, "versions/v4").select_one(".notice-banner--upcoming"))
     assert banner.count("January 10, 2027") == 1
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=Editor", "-c", "user.email=editor@example.com",
+                    *args], check=True, capture_output=True)
+
+
+def test_summary_of_the_pull_request_that_releases_a_version(example_project):
+    from conftest import release
+
+    assert release(example_project, SITE, "--published", "2026-01-10", "--summary", "en=First",
+                   "--summary", "ro=Prima").returncode == 0
+    _git(example_project, "init", "-q", "-b", "main")
+    _git(example_project, "add", "-A")
+    _git(example_project, "commit", "-q", "-m", "v1")
+    _git(example_project, "checkout", "-q", "-b", "release-v2")
+    edit(example_project / "docs" / SITE / "en" / "index.md", "for two years", "for one year")
+    edit(example_project / "docs" / SITE / "ro" / "index.md", "timp de doi ani", "timp de un an")
+    done = release(example_project, SITE, "--material", "--published", "2026-03-01", "--effective", "2026-04-15",
+                   "--summary", "en=Shorter", "--summary", "ro=Mai scurt")
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = notices(example_project, "summary", SITE)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Compared with `main`." in out
+    assert "No change since" not in out
+    assert ("**New version v2** (material change): published 2026-03-01, in force from 2026-04-15. "
+            "Compared with v1: 1 clause(s) change.") in out
+    assert ("(`retention`, changed): 4. Cât timp le păstrăm Păstrăm datele timp de ~~doi~~**un** ~~ani~~**an** "
+            "de la ultimul contact.") in out
+    assert "We keep your data for ~~two~~**one** ~~years~~**year** after" in out
+    # A later edit of the draft on the same branch is listed apart, as not yet released.
+    edit(example_project / "docs" / SITE / "ro" / "index.md", "Puteți cere", "Puteți solicita")
+    out = notices(example_project, "summary", SITE).stdout
+    assert "Draft not yet released, compared with v2: 1 clause(s) change." in out
+    assert "~~cere~~**solicita**" in out
+    assert "Readers see this only after `notices release example-privacy` releases it as a new version." in out
