@@ -158,3 +158,28 @@ def test_summary_of_the_pull_request_that_releases_a_version(example_project):
     assert "Draft not yet released, compared with v2: 1 clause(s) change." in out
     assert "~~cere~~**solicita**" in out
     assert "Readers see this only after `notices release example-privacy` releases it as a new version." in out
+
+
+def _errors(result: subprocess.CompletedProcess) -> list[str]:
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out, out
+    assert result.returncode == 1, out
+    return out.split("Warnings:")[0].splitlines()
+
+
+def test_a_clause_id_misspelled_in_the_original_is_reported_in_the_original(example_project):
+    edit(example_project / "docs" / SITE / "en" / "index.md", "{#purposes}", "{#purpsoes}")
+    errors = _errors(notices(example_project, "check", SITE))
+    assert ("docs/example-privacy/en/index.md:13: clause id 'purpsoes' is not in the translation "
+            "docs/example-privacy/ro/index.md, which has 'purposes' at line 14: did you mean 'purposes'? "
+            "Correct the misspelled id in whichever file holds it") in errors
+    assert not [line for line in errors if line.startswith("docs/example-privacy/ro/")]
+
+
+def test_a_clause_missing_in_a_translation_is_reported_where_it_belongs(example_project):
+    edit(example_project / "docs" / SITE / "ro" / "index.md", "## 4. Cât timp le păstrăm {#retention}",
+         "## 4. Cât timp le păstrăm")
+    errors = _errors(notices(example_project, "check", SITE))
+    assert ("docs/example-privacy/ro/index.md:18: clause 'retention' is missing in this language (the original has "
+            "it at docs/example-privacy/en/index.md:21): after this line, put its translation with the line "
+            "'{: #retention }' under its first paragraph (or '{#retention}' at the end of its heading)") in errors
