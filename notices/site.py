@@ -9,6 +9,7 @@ from pathlib import Path
 from . import clauses
 from .company import Company, load_company
 from .pages import PageSource, read_page
+from .provenance import missing_facts
 from .problems import ERROR, Problem, SourceError, display_path
 from .render import Renderer
 from .rendered import MarkdownHtml
@@ -242,4 +243,8 @@ def _check_rendering(site: CompanySite) -> None:
             try:
                 site.filled(lang, name)
             except SourceError as error:
-                site.problems.extend(error.problems)
+                page = site.pages[name][lang]
+                # Filling stops at the first unknown fact: list every one, each with the closest known name.
+                every = missing_facts(site.renderer(lang), page.padded_body(), page.shown_as)
+                first = [p for p in error.problems if "has no value in" not in p.message or not every]
+                site.problems.extend(first + [p for p in every if p not in site.problems])

@@ -69,7 +69,8 @@ def test_unknown_snippet(project):
 def test_variable_without_a_value(project):
     edit(project / "docs/impro-media/en/index.md", "{{ company.tax_id }}", "{{ company.does_not_exist }}")
     assert_error(check(project), "docs/impro-media/en/index.md:56: 'company.does_not_exist' has no value in "
-                                 "companies/impro-media/company.yml: add it there or remove it from the text")
+                                 "companies/impro-media/company.yml: correct the name, add the fact there or "
+                                 "remove it from the text")
 
 
 # 3. Company data and version registry with a missing or malformed value.

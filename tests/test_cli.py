@@ -183,3 +183,16 @@ def test_a_clause_missing_in_a_translation_is_reported_where_it_belongs(example_
     assert ("docs/example-privacy/ro/index.md:18: clause 'retention' is missing in this language (the original has "
             "it at docs/example-privacy/en/index.md:21): after this line, put its translation with the line "
             "'{: #retention }' under its first paragraph (or '{#retention}' at the end of its heading)") in errors
+
+
+def test_every_unknown_fact_is_reported_with_the_closest_name(example_project):
+    page = example_project / "docs" / SITE / "en" / "index.md"
+    edit(page, "{{ company.registered_address }}", "{{ company.registred_address }}")
+    edit(page, "{{ company.privacy_contact.email }}", "{{ company.privacy_contact.emial }}")
+    errors = _errors(notices(example_project, "check", SITE))
+    assert ("docs/example-privacy/en/index.md:11: 'company.registred_address' has no value in "
+            "companies/example-privacy/company.yml: did you mean 'company.registered_address'? correct the name, "
+            "add the fact there or remove it from the text") in errors
+    assert ("docs/example-privacy/en/index.md:11: 'company.privacy_contact.emial' has no value in "
+            "companies/example-privacy/company.yml: did you mean 'company.privacy_contact.email'? correct the "
+            "name, add the fact there or remove it from the text") in errors
