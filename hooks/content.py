@@ -29,7 +29,7 @@ EPOCH_DAY = dt.date(1970, 1, 1)
 
 # State of the build in progress. i18n re-runs the build once per language: the sources are
 # loaded and checked on the first language's on_config and reused; publications are per language.
-_state: dict = {"site": None, "versions": [], "serving": False, "publications": {}}
+_state: dict = {"site": None, "versions": [], "serving": False, "publications": {}, "problems": []}
 
 
 def _i18n(config):
@@ -50,13 +50,19 @@ def on_config(config):
     if not (company_dir / "company.yml").is_file():
         raise PluginError(
             f"{config.config_file_path}:1: no company.yml beside this configuration: build a company "
-            f"(mkdocs build -f companies/<company>/mkdocs.yml) or every company (python scripts/build.py)"
+            f"(notices build <company>) or every company (notices build)"
         )
     layout = Layout.of_company_dir(company_dir)
     try:
         site = load_site(company_dir, Path(config.docs_dir), layout.snippets_dir, layout.root)
     except SourceError as error:
-        raise PluginError(str(error)) from None
+        if not (_state["serving"] and _state["site"] is not None):
+            raise PluginError(str(error)) from None
+        # The preview keeps the last readable sources and shows what stops reading the new ones.
+        for problem in error.problems:
+            log.warning(str(problem))
+        _state.update(problems=[str(p) for p in error.problems], publications={})
+        return config
     checked = check_company(site)
     errors = [str(p) for p in checked.errors]
     if errors and not _state["serving"]:
@@ -64,6 +70,7 @@ def on_config(config):
     # While editing, problems are warnings so that the preview keeps running; a build stops on them.
     for message in errors:
         log.warning(message)
+    _state["problems"] = errors
     for problem in checked.problems:
         if problem.severity != ERROR:
             log.info(str(problem))
@@ -80,6 +87,21 @@ def on_pre_build(config):
     """The site's name, escaped once for every language pass: the theme prints it unescaped in attributes."""
     site = _state["site"]
     config.site_name = Markup.escape(display_name(site, site.company.default_language))
+
+
+def on_serve(server, config, builder):
+    """Reload the preview on a change to any source of the page, not only the notice folder."""
+    company_dir = Path(config.config_file_path).parent
+    # company.yml, versions.yml, versions/ and gdpr.yml; then every language's snippets and labels.yml.
+    server.watch(str(company_dir))
+    server.watch(str(Layout.of_company_dir(company_dir).snippets_dir))
+    return server
+
+
+def _failure_box(title: str, problems: list[str]) -> str:
+    """An admonition listing the problems, titled in the page's language."""
+    quoted = title.replace('"', "'")
+    return f'!!! failure "{quoted}"\n\n' + "\n".join(f"    {problem}\n" for problem in problems) + "\n"
 
 
 def _generated_file(config, name: str, lang: str, default: str, content: str | None, in_nav: bool) -> File:
@@ -134,13 +156,17 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang, _, name = page.file.src_uri.partition("/")
     publication = _state["publications"][lang]
+    title = publication.labels.get("problems", "Problems")
+    box = _failure_box(title, _state["problems"]) if _state["serving"] and _state["problems"] else ""
     try:
         if name == NOTICE_PAGE:
-            return publication.notice_markdown(draft=_state["serving"])
-        return _state["site"].filled(lang, name)
+            return box + publication.notice_markdown(draft=_state["serving"])
+        return box + _state["site"].filled(lang, name)
     except SourceError as error:
-        # Only reached under `mkdocs serve`: a build has already stopped on this problem.
-        return "!!! failure\n\n" + "\n".join(f"    {problem}" for problem in error.problems) + "\n"
+        # Only reached under `notices serve`: a build has already stopped on this problem.
+        if not box:
+            box = _failure_box(title, [str(problem) for problem in error.problems])
+        return box
 
 
 def on_page_context(context, page, config, nav):

@@ -1,4 +1,4 @@
-"""Every check of a company, in one place: what `scripts/check.py` prints and what stops a build."""
+"""Every check of a company, in one place: what `notices check` prints and what stops a build."""
 
 from __future__ import annotations
 
@@ -148,6 +148,11 @@ def _renamed(site: CompanySite, versions: list[Version]) -> list[Problem]:
                                     f"renamed_clauses sends '{gone}' to '{target}', "
                                     f"which is not a clause of this page"))
     return problems
+
+
+def translations_behind(site: CompanySite, versions: list[Version]) -> list[Problem]:
+    """Each clause a translation may be behind on (warnings), and translations that name no version."""
+    return _translations(site, versions)
 
 
 def _translations(site: CompanySite, versions: list[Version]) -> list[Problem]:

@@ -42,7 +42,7 @@ def today_in(zone: ZoneInfo, as_of: str | None = None) -> dt.date:
 
 
 def as_of_setting() -> str | None:
-    """The explicit 'as of' a build was started with (scripts/build.py --as-of), if any."""
+    """The explicit 'as of' a build was started with (`notices build --as-of`), if any."""
     return os.environ.get(AS_OF_VARIABLE) or None
 
 

@@ -57,7 +57,7 @@ def check_versions(site: CompanySite, against: str | None = None,
                     site.filled(lang, NOTICE_PAGE).strip() != frozen.strip()):
                 problems.append(Problem(site.pages[NOTICE_PAGE][lang].shown_as, 1,
                     f"this text differs from the latest released version '{latest.id}': readers see it only "
-                    f"after `python scripts/release.py {company.id}`", WARNING))
+                    f"after `notices release {company.id}`", WARNING))
     return versions, problems
 
 

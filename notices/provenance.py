@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 import jinja2
 from jinja2 import nodes
 
-from .problems import SourceError
+from .problems import Problem, SourceError
 from .render import BadSnippet, Renderer, SnippetLoader
 
 MARK = re.compile("\x00(\\d+)\x01(\\d+)\x00")
@@ -80,3 +81,32 @@ def trace(renderer: Renderer, text: str, shown_as: str) -> list[tuple[str, str, 
             where = (renderer.shown(files[int(mark.group(1))]), int(mark.group(2)))
         traced.append((MARK.sub("", line), *where))
     return traced
+
+
+def _known_names(facts: dict, prefix: str = "company") -> list[str]:
+    names = []
+    for key, value in facts.items():
+        if value is None or value == "" or value == []:
+            continue
+        names.append(f"{prefix}.{key}")
+        if isinstance(value, dict):
+            names += _known_names(value, f"{prefix}.{key}")
+    return names
+
+
+def missing_facts(renderer: Renderer, text: str, shown_as: str) -> list[Problem]:
+    """Every fact `text` (and its snippets) names that the data file does not give, with the closest known one."""
+    known = _known_names(renderer.facts)
+    problems = []
+    for dotted, shown, line in facts_used(renderer, text, shown_as):
+        value = renderer.facts
+        for part in dotted.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is not None and value != "" and value != []:
+            continue
+        # Compared without the common 'company.' so that it does not make every name look alike.
+        close = difflib.get_close_matches(dotted, [name.removeprefix("company.") for name in known], n=1)
+        hint = f"did you mean 'company.{close[0]}'? " if close else ""
+        problems.append(Problem(shown, line, f"'company.{dotted}' has no value in {renderer.data_file}: {hint}"
+                                             f"correct the name, add the fact there or remove it from the text"))
+    return problems

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clauses
 from .company import Company, load_company
 from .pages import PageSource, read_page
+from .provenance import missing_facts
 from .problems import ERROR, Problem, SourceError, display_path
 from .render import Renderer
 from .rendered import MarkdownHtml
@@ -203,17 +205,35 @@ def _check_snippet_ids(site: CompanySite, lang: str, page: PageSource) -> None:
 def _compare(site, ref_page, ref, page, found) -> None:
     here = {c.id: c.line for c in found}
     there = {c.id for c in ref}
+    extra = [c for c in found if c.id not in there]
+    missing = [c.id for c in ref if c.id not in here]
+    misspelled = {}  # the original's id -> the translation's clause it is a misspelling of
+    for clause in extra:
+        close = difflib.get_close_matches(clause.id, [m for m in missing if m not in misspelled], n=1)
+        if close:
+            misspelled[close[0]] = clause
     for index, clause in enumerate(ref):
+        if clause.id in misspelled:
+            # The id the translation uses and the original's close one: the editor fixes the typo where it is.
+            other = misspelled[clause.id]
+            site.problems.append(Problem(ref_page.shown_as, clause.line,
+                f"clause id '{clause.id}' is not in the translation {page.shown_as}, which has '{other.id}' at "
+                f"line {other.line}: did you mean '{other.id}'? Correct the misspelled id in whichever file "
+                f"holds it"))
+            continue
         if clause.id in here:
             continue
         before = next((here[c.id] for c in reversed(ref[:index]) if c.id in here), 1)
         site.problems.append(Problem(page.shown_as, before,
-            f"clause '{clause.id}' ({ref_page.shown_as}:{clause.line}) is missing in this language: "
-            f"add it after this line with the same id"))
-    for clause in found:
-        if clause.id not in there:
+            f"clause '{clause.id}' is missing in this language (the original has it at "
+            f"{ref_page.shown_as}:{clause.line}): after this line, put its translation with the line "
+            f"'{{: #{clause.id} }}' under its first paragraph (or '{{#{clause.id}}}' at the end of its heading)"))
+    for clause in extra:
+        if clause not in misspelled.values():
+            close = difflib.get_close_matches(clause.id, sorted(there), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
             site.problems.append(Problem(page.shown_as, clause.line,
-                f"clause '{clause.id}' does not exist in {ref_page.shown_as}: "
+                f"clause '{clause.id}' does not exist in the original {ref_page.shown_as}: {hint}"
                 f"use the original's clause ids"))
 
 
@@ -223,4 +243,8 @@ def _check_rendering(site: CompanySite) -> None:
             try:
                 site.filled(lang, name)
             except SourceError as error:
-                site.problems.extend(error.problems)
+                page = site.pages[name][lang]
+                # Filling stops at the first unknown fact: list every one, each with the closest known name.
+                every = missing_facts(site.renderer(lang), page.padded_body(), page.shown_as)
+                first = [p for p in error.problems if "has no value in" not in p.message or not every]
+                site.problems.extend(first + [p for p in every if p not in site.problems])

@@ -79,5 +79,5 @@ def test_pull_request_summary_shows_word_changes(project):
 def test_ci_workflow_checks_tests_builds_strictly_and_uploads():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
     steps = " ".join(str(step.get("run", "")) + str(step.get("uses", "")) for step in workflow["jobs"]["check"]["steps"])
-    for needed in ["scripts/check.py", "pytest", "mkdocs build --strict", "upload-artifact", "pr_summary.py"]:
+    for needed in ["notices check", "pytest", "mkdocs build --strict", "upload-artifact", "notices summary"]:
         assert needed in steps

@@ -1,0 +1,89 @@
+"""`notices release`: release the current text of a company's notice as a new version."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from ..dates import today_in
+from ..layout import Layout
+from ..problems import SourceError
+from ..release import release
+from . import load, report, unknown_companies
+
+HELP = "release the current text of a company's notice as a new version"
+EPILOG = """\
+examples:
+  a material change, announced 30 days ahead:
+    notices release impro-media --material --effective 2027-01-15 \\
+        --summary ro="Am adăugat un nou destinatar: ..." --summary en="We added a new recipient: ..."
+  a typo fixed in the original only, the translation still accurate:
+    notices release impro-media --editorial --translation-current en \\
+        --summary ro="Am corectat o greșeală de scriere." --summary en="We fixed a typo."
+
+It freezes the text of every language under companies/<company>/versions/<id>/ and adds the
+version to companies/<company>/versions.yml: commit both in your pull request.
+Exit status: 0 when released, 1 when the sources have a problem (nothing is written), 2 for an
+unknown company.
+"""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+def _summary(value: str) -> tuple[str, str]:
+    lang, sep, text = value.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"write the summary as LANG=TEXT, e.g. en=\"Fixed a typo\", not {value!r}")
+    return lang.strip(), text
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The release's options."""
+    parser.add_argument("company", help="company id, e.g. impro-media")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--material", dest="change", action="store_const", const="material",
+                      help="purposes, recipients, transfers, controller identity or how rights are exercised changed")
+    kind.add_argument("--editorial", dest="change", action="store_const", const="editorial",
+                      help="typos, style, clarity: nothing a reader's rights depend on")
+    parser.add_argument("--summary", action="append", type=_summary, default=[], metavar="LANG=TEXT",
+                        help="what changed, for readers; once per language")
+    parser.add_argument("--effective", type=_date, help="date it takes effect (default: the publication date)")
+    parser.add_argument("--published", type=_date, help="publication date (default: today in the company's time zone)")
+    parser.add_argument("--id", dest="version_id", help="version id (default: v1, v2, ...)")
+    parser.add_argument("--override-notice", metavar="WHY",
+                        help="release a material change with less notice than the company's period, and why")
+    parser.add_argument("--translation-current", action="append", default=[], metavar="LANG",
+                        help="the original changed but this translation is still accurate (e.g. a typo fixed "
+                             "in the original): record it as up to date")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Release, and say what was written and what to commit."""
+    layout = Layout(args.root)
+    unknown = unknown_companies(layout, [args.company])
+    if unknown:
+        print(unknown, file=sys.stderr)
+        return 2
+    try:
+        site = load(layout, args.company)
+        published = args.published or today_in(site.company.time_zone)
+        version = release(site, change=args.change, summaries=dict(args.summary), published=published,
+                          effective=args.effective or published, version_id=args.version_id,
+                          notice_override=args.override_notice,
+                          translation_current=tuple(args.translation_current))
+    except SourceError as error:
+        report(error)
+        return 1
+    print(f"released {args.company} {version.id} ({version.change}): published {version.published}, "
+          f"effective {version.effective}")
+    for lang, digest in version.sha256.items():
+        print(f"  {lang}: sha256 {digest}")
+    print("Commit companies/{0}/versions.yml and companies/{0}/versions/{1}/ in your pull request.".format(
+        args.company, version.id))
+    return 0

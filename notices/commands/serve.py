@@ -1,0 +1,52 @@
+"""`notices serve`: a live preview of one company's site while its sources are edited."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..layout import Layout
+from . import unknown_companies
+
+HELP = "preview one company's site while you edit; the page reloads as you save"
+EPILOG = """\
+examples:
+  notices serve impro-media                         open http://127.0.0.1:8000/
+  notices serve impro-celojumi --dev-addr 127.0.0.1:8001
+
+The preview shows the draft (the text being edited), not the released version. It follows the
+notice, company.yml, versions.yml, gdpr.yml and the shared snippets and labels.yml: save any of
+them and the open page reloads within seconds. A problem is shown in the terminal and at the top
+of the page, and the preview keeps running; stop it with Ctrl+C.
+Exit status: 0 when stopped, 1 when the site cannot be built at all, 2 for an unknown company.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The preview's options."""
+    parser.add_argument("company", help="company id, e.g. impro-media")
+    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                        help="where to serve the preview (default: 127.0.0.1:8000)")
+    parser.add_argument("--open", action="store_true", help="open the preview in the browser")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run MkDocs' development server on the company's configuration until stopped."""
+    layout = Layout(args.root)
+    unknown = unknown_companies(layout, [args.company])
+    if unknown:
+        print(unknown, file=sys.stderr)
+        return 2
+    from mkdocs.__main__ import cli  # only here: the rest of the command works without MkDocs loaded
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    options = ["serve", "-f", str(layout.config_file(args.company)), "-a", args.dev_addr]
+    if args.open:
+        options.append("--open")
+    try:
+        cli.main(args=options, prog_name="notices serve", standalone_mode=False)
+    except Exception as error:  # noqa: BLE001 - MkDocs has logged what stopped it; no traceback for editors
+        print(f"the preview of {args.company} stopped: {error}", file=sys.stderr)
+        return 1
+    return 0

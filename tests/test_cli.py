@@ -1,0 +1,198 @@
+"""The `notices` command as an editor runs it: help with examples, a preview that follows every source."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import edit, with_example
+from test_preview import free_port
+
+SITE = "example-privacy"
+
+
+def notices(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `notices ...` in a fresh process, from inside the project (or `cwd`)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "notices", *args], cwd=cwd or root, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def example_project(tmp_path) -> Path:
+    """A copy of the project with the fictional example company, for line numbers."""
+    return with_example(tmp_path / "project")
+
+
+@pytest.mark.parametrize("command", ["build", "check", "release", "serve", "summary"])
+def test_every_command_explains_itself_with_an_example(example_project, command):
+    result = notices(example_project, command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "example" in result.stdout
+    assert f"notices {command}" in result.stdout.split("example", 1)[1]
+    if command == "check":
+        assert "Exit status: 0 when there is no error (warnings alone do not fail), 1 when there is an error." \
+            in result.stdout
+
+
+def test_the_command_lists_its_subcommands(example_project):
+    result = notices(example_project, "--help")
+    assert result.returncode == 0
+    for command in ["build", "check", "release", "serve", "summary"]:
+        assert f"\n    {command} " in result.stdout
+
+
+def test_the_project_is_found_from_a_subfolder(example_project):
+    result = notices(example_project, "check", SITE, cwd=example_project / "docs" / SITE / "ro")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "example-privacy: all is well" in result.stdout
+
+
+def test_outside_a_project_it_says_where_to_run(tmp_path):
+    result = notices(tmp_path, "check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "is not inside a notices project (a folder holding companies/ and mkdocs.yml): run the command " \
+           "there or pass --root <project folder>" in result.stderr
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, wanted: str, seconds: float) -> str:
+    deadline = time.time() + seconds
+    page = None
+    while time.time() < deadline:
+        page = _get(url)
+        if page is not None and wanted in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{wanted!r} did not appear at {url} within {seconds} s")
+
+
+def test_preview_follows_company_data_labels_and_shows_problems_in_the_page_language(example_project):
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "notices", "serve", SITE, "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=example_project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(base + "ro/", "1 Example Street", 60)
+        edit(example_project / "companies" / SITE / "company.yml", "registered_address: 1 Example Street",
+             "registered_address: 2 Changed Road")
+        _wait_for(base + "ro/", "2 Changed Road", 15)
+        edit(example_project / "docs" / "snippets" / "ro" / "labels.yml", "draft: \"Ciornă:", "draft: \"Schiță:")
+        _wait_for(base + "ro/", "Schiță:", 15)
+        # A mistake: the preview keeps running and shows it on the page, titled in the page's language.
+        edit(example_project / "docs" / SITE / "ro" / "index.md", "{{ company.registered_address }}",
+             "{{ company.registred_address }}")
+        page = _wait_for(base + "ro/", "Probleme de corectat în surse", 15)
+        assert "docs/example-privacy/ro/index.md:12:" in page
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        try:
+            output, _ = server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            output, _ = server.communicate()
+    assert "docs/example-privacy/ro/index.md:12: 'company.registred_address' has no value" in output
+    assert "Traceback" not in output
+
+
+def test_history_gives_an_upcoming_version_its_date_once(example):
+    from conftest import page, text
+
+    history = page(example / "site", SITE, "history")
+    upcoming = text(history.select_one("#v4"))
+    assert upcoming.count("January 10, 2027") == 1
+    assert "Takes effect on: January 10, 2027" in upcoming and "In force from" not in upcoming
+    assert "In force from:May 2, 2026" in text(history.select_one("#v3"))
+    banner = text(page(example / "site", SITE, "versions/v4").select_one(".notice-banner--upcoming"))
+    assert banner.count("January 10, 2027") == 1
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=Editor", "-c", "user.email=editor@example.com",
+                    *args], check=True, capture_output=True)
+
+
+def test_summary_of_the_pull_request_that_releases_a_version(example_project):
+    from conftest import release
+
+    assert release(example_project, SITE, "--published", "2026-01-10", "--summary", "en=First",
+                   "--summary", "ro=Prima").returncode == 0
+    _git(example_project, "init", "-q", "-b", "main")
+    _git(example_project, "add", "-A")
+    _git(example_project, "commit", "-q", "-m", "v1")
+    _git(example_project, "checkout", "-q", "-b", "release-v2")
+    edit(example_project / "docs" / SITE / "en" / "index.md", "for two years", "for one year")
+    edit(example_project / "docs" / SITE / "ro" / "index.md", "timp de doi ani", "timp de un an")
+    done = release(example_project, SITE, "--material", "--published", "2026-03-01", "--effective", "2026-04-15",
+                   "--summary", "en=Shorter", "--summary", "ro=Mai scurt")
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = notices(example_project, "summary", SITE)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Compared with `main`." in out
+    assert "No change since" not in out
+    assert ("**New version v2** (material change): published 2026-03-01, in force from 2026-04-15. "
+            "Compared with v1: 1 clause(s) change.") in out
+    assert ("(`retention`, changed): 4. Cât timp le păstrăm Păstrăm datele timp de ~~doi~~**un** ~~ani~~**an** "
+            "de la ultimul contact.") in out
+    assert "We keep your data for ~~two~~**one** ~~years~~**year** after" in out
+    # A later edit of the draft on the same branch is listed apart, as not yet released.
+    edit(example_project / "docs" / SITE / "ro" / "index.md", "Puteți cere", "Puteți solicita")
+    out = notices(example_project, "summary", SITE).stdout
+    assert "Draft not yet released, compared with v2: 1 clause(s) change." in out
+    assert "~~cere~~**solicita**" in out
+    assert "Readers see this only after `notices release example-privacy` releases it as a new version." in out
+
+
+def _errors(result: subprocess.CompletedProcess) -> list[str]:
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out, out
+    assert result.returncode == 1, out
+    return out.split("Warnings:")[0].splitlines()
+
+
+def test_a_clause_id_misspelled_in_the_original_is_reported_in_the_original(example_project):
+    edit(example_project / "docs" / SITE / "en" / "index.md", "{#purposes}", "{#purpsoes}")
+    errors = _errors(notices(example_project, "check", SITE))
+    assert ("docs/example-privacy/en/index.md:13: clause id 'purpsoes' is not in the translation "
+            "docs/example-privacy/ro/index.md, which has 'purposes' at line 14: did you mean 'purposes'? "
+            "Correct the misspelled id in whichever file holds it") in errors
+    assert not [line for line in errors if line.startswith("docs/example-privacy/ro/")]
+
+
+def test_a_clause_missing_in_a_translation_is_reported_where_it_belongs(example_project):
+    edit(example_project / "docs" / SITE / "ro" / "index.md", "## 4. Cât timp le păstrăm {#retention}",
+         "## 4. Cât timp le păstrăm")
+    errors = _errors(notices(example_project, "check", SITE))
+    assert ("docs/example-privacy/ro/index.md:18: clause 'retention' is missing in this language (the original has "
+            "it at docs/example-privacy/en/index.md:21): after this line, put its translation with the line "
+            "'{: #retention }' under its first paragraph (or '{#retention}' at the end of its heading)") in errors
+
+
+def test_every_unknown_fact_is_reported_with_the_closest_name(example_project):
+    page = example_project / "docs" / SITE / "en" / "index.md"
+    edit(page, "{{ company.registered_address }}", "{{ company.registred_address }}")
+    edit(page, "{{ company.privacy_contact.email }}", "{{ company.privacy_contact.emial }}")
+    errors = _errors(notices(example_project, "check", SITE))
+    assert ("docs/example-privacy/en/index.md:11: 'company.registred_address' has no value in "
+            "companies/example-privacy/company.yml: did you mean 'company.registered_address'? correct the name, "
+            "add the fact there or remove it from the text") in errors
+    assert ("docs/example-privacy/en/index.md:11: 'company.privacy_contact.emial' has no value in "
+            "companies/example-privacy/company.yml: did you mean 'company.privacy_contact.email'? correct the "
+            "name, add the fact there or remove it from the text") in errors
