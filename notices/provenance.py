@@ -88,9 +88,10 @@ def _known_names(facts: dict, prefix: str = "company") -> list[str]:
     for key, value in facts.items():
         if value is None or value == "" or value == []:
             continue
-        names.append(f"{prefix}.{key}")
-        if isinstance(value, dict):
+        if isinstance(value, dict):  # a group is never the fact meant: suggest one of its facts
             names += _known_names(value, f"{prefix}.{key}")
+        else:
+            names.append(f"{prefix}.{key}")
     return names
 
 
@@ -105,7 +106,8 @@ def missing_facts(renderer: Renderer, text: str, shown_as: str) -> list[Problem]
         if value is not None and value != "" and value != []:
             continue
         # Compared without the common 'company.' so that it does not make every name look alike.
-        close = difflib.get_close_matches(dotted, [name.removeprefix("company.") for name in known], n=1)
+        close = difflib.get_close_matches(dotted, [name.removeprefix("company.") for name in known], n=1,
+                                          cutoff=0.7)
         hint = f"did you mean 'company.{close[0]}'? " if close else ""
         problems.append(Problem(shown, line, f"'company.{dotted}' has no value in {renderer.data_file}: {hint}"
                                              f"correct the name, add the fact there or remove it from the text"))

@@ -212,14 +212,11 @@ def _compare(site, ref_page, ref, page, found) -> None:
         close = difflib.get_close_matches(clause.id, [m for m in missing if m not in misspelled], n=1)
         if close:
             misspelled[close[0]] = clause
+    released = _released_ids(site)
     for index, clause in enumerate(ref):
         if clause.id in misspelled:
-            # The id the translation uses and the original's close one: the editor fixes the typo where it is.
             other = misspelled[clause.id]
-            site.problems.append(Problem(ref_page.shown_as, clause.line,
-                f"clause id '{clause.id}' is not in the translation {page.shown_as}, which has '{other.id}' at "
-                f"line {other.line}: did you mean '{other.id}'? Correct the misspelled id in whichever file "
-                f"holds it"))
+            site.problems.append(_misspelling(site, released, ref_page, clause, page, other))
             continue
         if clause.id in here:
             continue
@@ -235,6 +232,35 @@ def _compare(site, ref_page, ref, page, found) -> None:
             site.problems.append(Problem(page.shown_as, clause.line,
                 f"clause '{clause.id}' does not exist in the original {ref_page.shown_as}: {hint}"
                 f"use the original's clause ids"))
+
+
+def _released_ids(site: CompanySite) -> dict[str, set[str]]:
+    """Clause ids of the latest released version in each language (none before the first release)."""
+    from .versions import frozen_text, load_versions
+    try:
+        versions = load_versions(site.company.path.parent, site.company.languages, site.root)
+        latest = versions[-1].id if versions else None
+        return {lang: {m.value for m in clauses.scan(frozen_text(site.company.path.parent, latest, lang))
+                       if m.kind == "clause"} for lang in site.company.languages} if latest else {}
+    except (SourceError, OSError, UnicodeDecodeError):
+        return {}
+
+
+def _misspelling(site, released, ref_page, clause, page, other) -> Problem:
+    """Two close ids, one per language: reported in the file whose id left the released version."""
+    original_ids, translated_ids = released.get(ref_page.lang, set()), released.get(page.lang, set())
+    if clause.id not in original_ids and other.id in original_ids | translated_ids:
+        return Problem(ref_page.shown_as, clause.line,
+                       f"clause id '{clause.id}' is not in the released version nor in the translation "
+                       f"{page.shown_as} (line {other.line}): did you mean '{other.id}'? Correct it here")
+    if other.id not in translated_ids and clause.id in original_ids | translated_ids:
+        return Problem(page.shown_as, other.line,
+                       f"clause id '{other.id}' is not in the original {ref_page.shown_as} (line {clause.line}): "
+                       f"did you mean '{clause.id}'? Correct it here")
+    return Problem(ref_page.shown_as, clause.line,
+                   f"clause id '{clause.id}' is not in the translation {page.shown_as}, which has '{other.id}' at "
+                   f"line {other.line}: did you mean '{other.id}'? Correct the misspelled id in whichever file "
+                   f"holds it")
 
 
 def _check_rendering(site: CompanySite) -> None:

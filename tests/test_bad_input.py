@@ -75,10 +75,12 @@ CASES = {
         "check its name or add the file"),
     "variable without a value": (
         _edit(EN, "{{ company.privacy_contact.email }}", "{{ company.privacy_contact.fax }}"),
-        f"{EN}:11: 'company.privacy_contact.fax' has no value in {COMPANY}: add it there or remove it from the text"),
+        f"{EN}:11: 'company.privacy_contact.fax' has no value in {COMPANY}: did you mean "
+        "'company.privacy_contact.email'? correct the name, add the fact there or remove it from the text"),
     "variable without a value inside a snippet": (
         _include("Extra\n\n{{ company.dpo_email }} may\n"),
-        f"{SNIPPET}:3: 'company.dpo_email' has no value in {COMPANY}: add it there or remove it from the text"),
+        f"{SNIPPET}:3: 'company.dpo_email' has no value in {COMPANY}: correct the name, add the fact there or "
+        "remove it from the text"),
     "data file missing a required fact": (
         _edit(COMPANY, "registered_address: 1 Example Street, Exampletown\n", ""),
         f"{COMPANY}:1: missing required fact 'registered_address': add the registered office address"),
@@ -90,7 +92,9 @@ CASES = {
         f"{COMPANY}:5: 'legal_form' has no text for language(s) ['ro']: add one line per language"),
     "clause id absent from one language": (
         _edit(RO, "{#recipients}", "{#recipient}"),
-        f"{RO}:14: clause 'recipients' ({EN}:17) is missing in this language: add it after this line with the same id"),
+        # Before any release neither file can be trusted more: the message names both.
+        f"{EN}:17: clause id 'recipients' is not in the translation {RO}, which has 'recipient' at line 18: "
+        "did you mean 'recipient'? Correct the misspelled id in whichever file holds it"),
     "duplicate clause id": (
         _edit(RO, "{#retention}", "{#purposes}"),
         f"{RO}:22: duplicate clause id 'purposes' (first at line 14): give each clause its own id"),

@@ -131,7 +131,9 @@ def test_optional_facts_may_be_left_out(fresh):
 CLAUSE_CASES = {
     "missing in one language": (
         RO, "{#recipients}", "{#recipient}",
-        f"{RO}:14: clause 'recipients' ({EN}:17) is missing in this language: add it after this line with the same id"),
+        # Before any release neither file can be trusted more: the message names both.
+        f"{EN}:17: clause id 'recipients' is not in the translation {RO}, which has 'recipient' at line 18: "
+        "did you mean 'recipient'? Correct the misspelled id in whichever file holds it"),
     "duplicated": (
         RO, "{#retention}", "{#purposes}",
         f"{RO}:22: duplicate clause id 'purposes' (first at line 14): give each clause its own id"),
