@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 
+from .plain_errors import template_problem
 from .problems import Problem, SourceError, display_path
 from .template_language import NoticeEnvironment, TooMuch, bounded, link
 
@@ -128,7 +129,12 @@ class Renderer:
             return bounded(template.generate(context))
         except jinja2.TemplateSyntaxError as error:
             where = self.shown(error.filename) if error.filename else shown_as
-            raise SourceError([Problem(where, error.lineno or 1, f"template syntax: {error.message}")]) from None
+            source = text if where == shown_as else (error.source or "")
+            if "is not used in a notice" in (error.message or "") or "not a fact" in (error.message or ""):
+                line, message = error.lineno or 1, f"template syntax: {error.message}"
+            else:
+                line, message = template_problem(error.message or "", source, error.lineno or 1)
+            raise SourceError([Problem(where, line, message)]) from None
         except jinja2.TemplateNotFound as error:
             path, line = self._location(error, shown_as)
             snippets = display_path(self.snippets_dir, self.root)

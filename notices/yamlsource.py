@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from .plain_errors import yaml_problem
 from .problems import Problem, SourceError
 
 
@@ -74,9 +75,8 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1, path: Path | None 
         options = _Options(shown_as, offset, application_tags, text_only)
         data = _convert(node, "", lines, options) if node is not None else {}
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 + offset if mark else first_line
-        raise SourceError([Problem(shown_as, line, f"YAML syntax: {error.problem}")]) from None
+        line, message = yaml_problem(error, text)
+        raise SourceError([Problem(shown_as, line + offset, message)]) from None
     except yaml.YAMLError as error:  # e.g. a control character the YAML reader refuses
         raise SourceError([Problem(shown_as, _line_of(text, getattr(error, "position", None)) + offset,
                                    f"YAML syntax: {error}".split("\n")[0])]) from None

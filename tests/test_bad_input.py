@@ -103,7 +103,7 @@ CASES = {
         f"{RO}:18: heading '3. Cine primește datele' has no clause id: end it with {{#some-id}}"),
     "broken template syntax": (
         _edit(EN, "{{ company.legal_name }} uses", "{{ company.legal_name } uses"),
-        f"{EN}:7: template syntax: unexpected '}}'"),
+        f"{EN}:7: this fact opens with {{{{ but never closes with }}}}: end it with }}}}"),
     # Raw HTML: the rendered text must pass the allowlist; the line is the source line that brings it in.
     "script": (_html("<script>alert(1)</script> "), f"{EN}:15: <script> is not allowed in a notice: {HELP}"),
     "script after text": (_html("Text <script>alert(1)</script> "),
@@ -212,4 +212,7 @@ def test_yaml_syntax_error_names_the_line(broken):
     edit(broken / COMPANY, "short_name: Example Privacy\n", "short_name: [Example Privacy\n")
     result = run_build(broken, broken / "site", SITE, timeout=30)
     assert result.returncode == 1
-    assert f"{COMPANY}:4: YAML syntax: expected ',' or ']'" in result.output  # where the list is found unclosed
+    # At the line where the list opens, in words: no parser jargon.
+    assert (f"{COMPANY}:3: a list or group opened with [ or {{ on this line is not closed: add ] or }} at its end"
+            in result.output)
+    assert "expected" not in result.output

@@ -418,7 +418,7 @@ DAMAGE = {
     "labels.yml is a list": (_write("docs/snippets/ro/labels.yml", "- notice\n"), 1,
                              "docs/snippets/ro/labels.yml:1: expected the site's words as key: text lines"),
     "snippet with a Jinja syntax error": (_snippet(_edit(SNIPPET, "{{ company.tax_id }}", "{{ company.tax_id }")), 1,
-                                          f"{SNIPPET}:3: template syntax: unexpected '}}'"),
+                                          f"{SNIPPET}:3: this fact opens with {{{{ but never closes with }}}}: end it with }}}}"),
     "snippet is a folder": (_snippet(_folder_instead(SNIPPET)), 1, f"{SNIPPET}:1: is a folder, not a snippet"),
     "snippet with invalid UTF-8": (_snippet(_replace_bytes(SNIPPET, b"Tax identification", b"Tax \xff identification")),
                                    1, f"{SNIPPET}:1: not UTF-8 text"),
