@@ -18,7 +18,7 @@ from notices.rendered import Origin, check_markdown
 from notices.checks import check_company
 from notices.layout import Layout
 from notices.problems import ERROR, SourceError
-from notices.publication import Publication
+from notices.publication import Publication, clauses_url
 from notices.site import load_site
 from notices.urls import page_url
 from notices.versions import NOTICE_PAGE, archive_path
@@ -125,7 +125,12 @@ def on_files(files, config):
         raise PluginError(str(error)) from None
     _state["publications"][lang] = publication
     for generated in publication.pages():
-        front = json.dumps({"title": generated.title, "template": generated.template}, ensure_ascii=False)
+        meta = {"title": generated.title, "template": generated.template}
+        if generated.name.startswith("versions/"):
+            # Archived texts and their changes stay out of the default search: each text is found once,
+            # on the page in force.
+            meta["search"] = {"exclude": True}
+        front = json.dumps(meta, ensure_ascii=False)
         content = f"---\n{front}\n---\n{generated.markdown}"
         file = _generated_file(config, generated.name, lang, default, content, generated.in_nav)
         for other in i18n.build_languages:
@@ -215,6 +220,12 @@ def on_post_build(config):
     target = site_dir / page_url("feed.xml", lang, default).rstrip("/")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(feed, encoding="utf-8")
+    for version in _state["versions"]:
+        # Only the two versions a reader compares are fetched, so the comparison page does not grow.
+        target = site_dir / clauses_url(version.id, lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(publication.clause_data(version), ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
     if lang == default:
         (site_dir / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\nSitemap: {config.site_url.rstrip('/')}/sitemap.xml\n", encoding="utf-8")

@@ -1,15 +1,13 @@
-"""MkDocs adapter: gives every language root its own search index and sitemap.
+"""MkDocs adapter: gives every language root its own search index.
 
-Pages of a translation read both relative to their language root (see overrides/main.html):
-the search index so that results stay in the page's language, the sitemap because Material
-looks it up when a reader switches language.
+Pages of a translation read it relative to their language root (see overrides/main.html), so that
+results stay in the page's language.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-import shutil
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -21,7 +19,7 @@ def on_pre_template(template, template_name, config):
     """Point 404.html's language links at the language roots.
 
     i18n leaves `extra.alternate` as it set it for the page it rendered last, so without this the
-    404 page would link to that page, and Material would fetch sitemaps that do not exist beside it.
+    404 page would link to that page.
     """
     roots = getattr(config.plugins["i18n"], "extra_alternate", None)
     if template_name == "404.html" and roots:
@@ -43,7 +41,3 @@ def on_post_build(config):
         (root / "search").mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         (root / "search" / "search_index.json").write_text(data, encoding="utf-8")
-        if lang != default:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                if (site_dir / name).is_file():
-                    shutil.copyfile(site_dir / name, root / name)

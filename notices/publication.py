@@ -10,7 +10,7 @@ from babel import Locale
 from .dates import long_date
 from .problems import Problem, SourceError, display_path
 from .site import CompanySite
-from .textdiff import ClauseText, clause_texts, compare_clauses
+from .textdiff import ClauseText, clause_texts, compare_clauses, tokens
 from .disclosure import display_name, public_facts
 from .urls import page_url, relative_url, web_address
 from .gdpr import ELEMENTS, Coverage
@@ -120,6 +120,7 @@ class Publication:
             "status": status,
             "url": self.url(f"versions/{version.id}/index.md"),
             "changes_url": self.url(f"versions/{version.id}/changes.md") if before else None,
+            "clauses_url": clauses_url(version.id, self.lang),
         }
 
     def common(self) -> dict:
@@ -179,7 +180,7 @@ class Publication:
             GeneratedPage("history.md", labels["history"], "notice/history.html", "",
                           {"kind": "history", "versions": history}, in_nav=True),
             GeneratedPage("compare.md", labels["compare"], "notice/compare.html", "",
-                          {"kind": "compare", "versions": [self._compare_data(v) for v in self.versions]},
+                          {"kind": "compare", "versions": [self.version_view(v) for v in self.versions]},
                           in_nav=True),
         ]
         if self.coverage is not None:
@@ -224,7 +225,12 @@ class Publication:
         # the company chose to publish them.
         return [row for row in rows if gaps_public or row["status"] != "not_stated"]
 
-    def _compare_data(self, version: Version) -> dict:
-        view = self.version_view(version)
-        view["clauses"] = [vars(c) for c in self.clauses(version)]
-        return view
+    def clause_data(self, version: Version) -> dict:
+        """A version's clauses in this language as the any-two comparison reads them, in the diff's tokens."""
+        return {"id": version.id, "lang": self.lang,
+                "clauses": [{"id": c.id, "label": c.label, "tokens": tokens(c.text)} for c in self.clauses(version)]}
+
+
+def clauses_url(version_id: str, lang: str) -> str:
+    """Site-relative address of a version's clause data, beside its frozen text."""
+    return f"versions/{version_id}/{lang}.json"

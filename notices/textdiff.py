@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import markdown
+from diff_match_patch import diff_match_patch
 
 from . import clauses
 
 TOKEN = re.compile(r"\s+|[\w\u00C0-\u024F]+|[^\w\s]", re.UNICODE)
 # One converter for every clause: building a Markdown instance costs more than converting a clause.
 _MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "admonition"])
+OPS = {-1: "delete", 0: "equal", 1: "insert"}
+# Items are numbered from 1 up to the UTF-16 surrogates (compare.js keeps the same bound).
+MAX_ITEMS = 0xD800
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "br", "tr", "blockquote"}
 
 
@@ -96,27 +99,57 @@ class ClauseDiff:
         return [s for s in self.segments if s.op != "delete"]
 
 
+def tokens(text: str) -> list[str]:
+    """Words, runs of space and single punctuation marks: the units a reader sees change."""
+    return TOKEN.findall(text)
+
+
+def _engine() -> diff_match_patch:
+    # No timeout: with one, the result would depend on the speed of the machine that diffs.
+    engine = diff_match_patch()
+    engine.Diff_Timeout = 0
+    return engine
+
+
+def _as_chars(old: list[str], new: list[str]) -> tuple[str, str, list[str]] | None:
+    """Each distinct item as one character (the 'linesToChars' trick), or None if there are too many.
+
+    Characters stay below the UTF-16 surrogates, so that JavaScript, which counts UTF-16 units,
+    sees exactly the strings Python sees.
+    """
+    codes: dict[str, str] = {}
+    items: list[str] = []
+
+    def encode(sequence: list[str]) -> str | None:
+        out = []
+        for item in sequence:
+            if item not in codes:
+                if len(items) + 1 >= MAX_ITEMS:
+                    return None
+                items.append(item)
+                codes[item] = chr(len(items))
+            out.append(codes[item])
+        return "".join(out)
+
+    a, b = encode(old), encode(new)
+    if a is None or b is None:
+        return None
+    return a, b, items
+
+
+def diff_items(old: list[str], new: list[str]) -> list[tuple[int, list[str]]]:
+    """diff-match-patch over sequences: (op, items) runs with op -1 removed, 0 kept, 1 added."""
+    encoded = _as_chars(old, new)
+    if encoded is None:
+        return [(op, part) for op, part in ((-1, old), (1, new)) if part]
+    a, b, items = encoded
+    # checklines=False: a character here is an item, not a letter, and never a line break.
+    return [(op, [items[ord(ch) - 1] for ch in chars]) for op, chars in _engine().diff_main(a, b, False)]
+
+
 def diff_words(old: str, new: str) -> list[Segment]:
-    """Word-and-space tokens of `old` and `new`, matched; deterministic for the same input."""
-    a, b = TOKEN.findall(old), TOKEN.findall(new)
-    segments: list[Segment] = []
-
-    def add(op: str, tokens: list[str]) -> None:
-        text = "".join(tokens)
-        if not text:
-            return
-        if segments and segments[-1].op == op:
-            segments[-1].text += text
-        else:
-            segments.append(Segment(op, text))
-
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            add("equal", a[i1:i2])
-        else:
-            add("delete", a[i1:i2])
-            add("insert", b[j1:j2])
-    return segments
+    """Word-and-space tokens of `old` and `new`, matched; the browser's comparison gives the same."""
+    return [Segment(OPS[op], "".join(part)) for op, part in diff_items(tokens(old), tokens(new))]
 
 
 def compare(old_markdown: str, new_markdown: str) -> list[ClauseDiff]:
@@ -125,24 +158,22 @@ def compare(old_markdown: str, new_markdown: str) -> list[ClauseDiff]:
 
 
 def compare_clauses(old_list: list[ClauseText], new_list: list[ClauseText]) -> list[ClauseDiff]:
-    """`compare` for texts already cut into clauses."""
-    old = {c.id: c for c in old_list}
-    old_ids, new_ids = list(old), [c.id for c in new_list]
-    new = {c.id: c for c in new_list}
+    """`compare` for texts already cut into clauses: clause ids aligned by the same engine as words."""
+    old, new = {c.id: c for c in old_list}, {c.id: c for c in new_list}
     result: list[ClauseDiff] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old_ids, new_ids, autojunk=False).get_opcodes():
-        for clause_id in old_ids[i1:i2] if op in ("delete", "replace") else []:
-            if clause_id not in new:
-                result.append(ClauseDiff(clause_id, old[clause_id].label, "removed",
-                                         [Segment("delete", old[clause_id].text)]))
-        for clause_id in new_ids[j1:j2]:
+    for op, ids in diff_items([c.id for c in old_list], [c.id for c in new_list]):
+        for clause_id in ids:
+            if op < 0:
+                # A clause that moved is shown where it is now, not where it was.
+                if clause_id not in new:
+                    result.append(ClauseDiff(clause_id, old[clause_id].label, "removed",
+                                             [Segment("delete", old[clause_id].text)]))
+                continue
             clause = new[clause_id]
             if clause_id not in old:
                 result.append(ClauseDiff(clause_id, clause.label, "added", [Segment("insert", clause.text)]))
-                continue
-            before = old[clause_id].text
-            if before == clause.text:
+            elif old[clause_id].text == clause.text:
                 result.append(ClauseDiff(clause_id, clause.label, "unchanged", [Segment("equal", clause.text)]))
             else:
-                result.append(ClauseDiff(clause_id, clause.label, "changed", diff_words(before, clause.text)))
+                result.append(ClauseDiff(clause_id, clause.label, "changed", diff_words(old[clause_id].text, clause.text)))
     return result

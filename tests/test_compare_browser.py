@@ -58,11 +58,23 @@ def test_editorial_versions_can_be_hidden(reader, example_url):
     assert hidden == ["v3"]
 
 
-def test_works_offline_from_the_site_files(reader, example):
+def test_a_saved_copy_opened_as_a_file_says_what_to_do(reader, example):
     path = example / "site" / SITE / "compare" / "index.html"
     reader.goto(path.as_uri() + "?from=v1&to=v2")
+    reader.wait_for_selector("#notice-compare-offline", state="visible")
+    message = reader.inner_text("#notice-compare-offline")
+    assert "web server" in message and "changes" in message
+    assert reader.get_attribute("#notice-compare-offline a", "href") == "../history/"
+    assert changed_clauses(reader) == []
+
+
+def test_only_the_two_chosen_versions_are_fetched(reader, example, example_url):
+    reader.goto(example_url + "compare/?from=v1&to=v3")
     reader.wait_for_selector("#notice-compare-result section.notice-clause")
-    assert changed_clauses(reader) == ["clause-recipients"]
+    fetched = sorted(url.removeprefix(example_url) for url in reader.requests if "/versions/" in url)
+    assert fetched == ["versions/v1/en.json", "versions/v3/en.json"]
+    served = (example / "site" / SITE / "compare" / "index.html").read_text(encoding="utf-8")
+    assert "Our hosting provider" not in served
 
 
 def test_history_can_hide_editorial_changes(reader, example_url):

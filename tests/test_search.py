@@ -49,3 +49,25 @@ def test_search_finds_the_clause_in_the_page_language(reader, servers, company, 
         assert link.startswith(base + lang_root)
         if not lang_root:
             assert not link.startswith(base + "en/"), link
+
+
+@pytest.mark.parametrize("lang_root", ["", "ro/"])
+def test_each_text_is_found_once(example, lang_root):
+    entries = index(example / "site", "example-privacy", lang_root)["docs"]
+    assert entries and not [doc["location"] for doc in entries if "versions/" in doc["location"]]
+    texts = [doc["text"] for doc in entries if doc["text"]]
+    assert len(texts) == len(set(texts))
+    # The example has four versions: the clause on retention exists four times, but is indexed once.
+    assert [doc["location"] for doc in entries].count("#retention") == 1
+
+
+@pytest.mark.parametrize("company,query,accented", [("impro-media", "stergerea", "ștergerea"),
+                                                     ("impro-celojumi", "piekluvi", "piekļuvi")])
+def test_a_query_without_diacritics_highlights_the_accented_words(reader, servers, company, query, accented):
+    search(reader, servers[company], query)
+    reader.click(".md-search-result__item a")
+    reader.wait_for_selector("mark[data-md-highlight]")
+    assert f"h={query}" in reader.url
+    marked = reader.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
+    assert accented in [word.lower() for word in marked]
+    assert reader.eval_on_selector_all("mark mark", "els => els.length") == 0

@@ -1,105 +1,146 @@
 /* Compare any two versions of the notice in the reader's browser.
-   The page carries every version's clauses (notice-compare-data); the form submits to the same page
-   (?from=v1&to=v3), so the address can be shared and nothing is fetched from anywhere. */
+   The page lists the versions; the clauses of the two chosen are fetched from versions/<id>/<lang>.json,
+   already cut into the build's word tokens. The diff is diff-match-patch, as on the changes pages
+   (notices/textdiff.py), with the same item encoding, no timeout and no cleanup, so both give the same
+   result; the markup is cloned from the page's <template>s. The form submits to the same page
+   (?from=v1&to=v3), so the address can be shared. */
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("notice-compare-data").textContent);
-  var labels = data.labels;
-  var form = document.getElementById("notice-compare-form");
-  var result = document.getElementById("notice-compare-result");
-  var byId = {};
-  data.versions.forEach(function (v) { byId[v.id] = v; });
+  // Items are numbered from 1 up to the UTF-16 surrogates, as in notices/textdiff.py.
+  var MAX_ITEMS = 0xD800;
+  var OPS = { "-1": "delete", "0": "equal", "1": "insert" };
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function segments(parent, parts, side) {
-    parts.forEach(function (part) {
-      if ((side === "old" && part.added) || (side === "new" && part.removed)) return;
-      var tag = part.added ? "ins" : part.removed ? "del" : "span";
-      parent.appendChild(el(tag, "", part.value));
-    });
-    return parent;
-  }
-
-  function clauseDiffs(older, newer) {
-    var oldIndex = {}, newIds = {}, out = [], next = 0;
-    older.clauses.forEach(function (c, i) { oldIndex[c.id] = i; });
-    newer.clauses.forEach(function (c) { newIds[c.id] = true; });
-    function flushRemoved(upTo) {
-      for (; next < upTo; next++) {
-        var gone = older.clauses[next];
-        if (!newIds[gone.id]) out.push({ id: gone.id, label: gone.label, status: "removed",
-                                          parts: [{ value: gone.text, removed: true }] });
+  /* diff-match-patch over sequences: [op, items] runs, each distinct item encoded as one character. */
+  function diffItems(oldItems, newItems) {
+    var codes = new Map(), items = [];
+    function encode(sequence) {
+      var out = [];
+      for (var i = 0; i < sequence.length; i++) {
+        var item = sequence[i];
+        if (!codes.has(item)) {
+          if (items.length + 1 >= MAX_ITEMS) return null;
+          items.push(item);
+          codes.set(item, String.fromCharCode(items.length));
+        }
+        out.push(codes.get(item));
       }
+      return out.join("");
     }
-    newer.clauses.forEach(function (clause) {
-      if (!(clause.id in oldIndex)) {
-        out.push({ id: clause.id, label: clause.label, status: "added", parts: [{ value: clause.text, added: true }] });
-        return;
-      }
-      var position = oldIndex[clause.id];
-      flushRemoved(position);
-      next = Math.max(next, position + 1);
-      var before = older.clauses[position].text;
-      if (before === clause.text) {
-        out.push({ id: clause.id, label: clause.label, status: "unchanged", parts: [{ value: clause.text }] });
-      } else {
-        out.push({ id: clause.id, label: clause.label, status: "changed",
-                   parts: Diff.diffWordsWithSpace(before, clause.text) });
-      }
+    var a = encode(oldItems), b = a === null ? null : encode(newItems);
+    if (a === null || b === null) {
+      return [[-1, oldItems], [1, newItems]].filter(function (run) { return run[1].length; });
+    }
+    var engine = new diff_match_patch();
+    engine.Diff_Timeout = 0;
+    return engine.diff_main(a, b, false).map(function (diff) {
+      var run = [];
+      for (var i = 0; i < diff[1].length; i++) run.push(items[diff[1].charCodeAt(i) - 1]);
+      return [diff[0], run];
     });
-    flushRemoved(older.clauses.length);
+  }
+
+  function diffTokens(oldTokens, newTokens) {
+    return diffItems(oldTokens, newTokens).map(function (run) { return [OPS[run[0]], run[1].join("")]; });
+  }
+
+  /* Clause ids aligned by the same engine; a moved clause is shown where it is now. */
+  function compareClauses(oldList, newList) {
+    var old = new Map(), next = new Map(), out = [];
+    oldList.forEach(function (c) { old.set(c.id, c); });
+    newList.forEach(function (c) { next.set(c.id, c); });
+    function ids(list) { return list.map(function (c) { return c.id; }); }
+    diffItems(ids(oldList), ids(newList)).forEach(function (run) {
+      run[1].forEach(function (id) {
+        if (run[0] < 0) {
+          if (!next.has(id)) {
+            var gone = old.get(id);
+            out.push({ id: id, label: gone.label, status: "removed", segments: [["delete", gone.tokens.join("")]] });
+          }
+          return;
+        }
+        var clause = next.get(id), text = clause.tokens.join("");
+        if (!old.has(id)) {
+          out.push({ id: id, label: clause.label, status: "added", segments: [["insert", text]] });
+        } else if (old.get(id).tokens.join("") === text) {
+          out.push({ id: id, label: clause.label, status: "unchanged", segments: [["equal", text]] });
+        } else {
+          out.push({ id: id, label: clause.label, status: "changed", segments: diffTokens(old.get(id).tokens, clause.tokens) });
+        }
+      });
+    });
     return out;
   }
 
-  function render(older, newer) {
-    result.textContent = "";
-    var diffs = clauseDiffs(older, newer);
-    var changed = diffs.filter(function (d) { return d.status !== "unchanged"; });
-    result.appendChild(el("h2", "", labels.changed_clauses + ": " + labels.version + " " + older.id +
-                          " → " + labels.version + " " + newer.id)).id = "changed-clauses";
-    if (!changed.length) result.appendChild(el("p", "", labels.no_changes));
-    var list = result.appendChild(el("ul", "notice-diff__summary"));
-    changed.forEach(function (d) {
-      var link = el("a", "", d.label);
-      link.href = "#clause-" + d.id;
-      var item = list.appendChild(el("li"));
-      item.appendChild(link);
-      item.appendChild(document.createTextNode(" — " + labels[d.status]));
-    });
-    var views = result.appendChild(el("div", "notice-diff__views"));
-    views.setAttribute("role", "group");
-    views.innerHTML = '<p class="notice-diff__show"></p>' +
-      '<input type="radio" name="notice-view" id="notice-view-inline" checked><label for="notice-view-inline"></label>' +
-      '<input type="radio" name="notice-view" id="notice-view-sides"><label for="notice-view-sides"></label>';
-    views.querySelector(".notice-diff__show").textContent = labels.show + ":";
-    views.querySelector("[for=notice-view-inline]").textContent = labels.inline;
-    views.querySelector("[for=notice-view-sides]").textContent = labels.side_by_side;
-    diffs.forEach(function (d) {
-      if (d.status === "unchanged") {
-        var details = views.appendChild(el("details", "notice-clause notice-clause--unchanged"));
-        details.id = "clause-" + d.id;
-        details.appendChild(el("summary", "", d.label + " — " + labels.unchanged));
-        details.appendChild(el("div", "notice-clause__text", d.parts[0].value));
+  window.noticeCompare = { diffTokens: diffTokens, compareClauses: compareClauses };
+
+  var form = document.getElementById("notice-compare-form");
+  if (!form) return;
+  var labels = JSON.parse(document.getElementById("notice-compare-data").textContent).labels;
+  var result = document.getElementById("notice-compare-result");
+
+  function cloneTemplate(id) {
+    return document.getElementById(id).content.cloneNode(true);
+  }
+
+  function slot(root, name) {
+    return root.querySelector('[data-slot="' + name + '"]');
+  }
+
+  function fillSegments(parent, segments, side) {
+    var kinds = cloneTemplate("notice-segment-template");
+    segments.forEach(function (segment) {
+      var op = segment[0], text = segment[1];
+      if ((side === "old" && op === "insert") || (side === "new" && op === "delete")) return;
+      if (op === "equal") {
+        parent.appendChild(document.createTextNode(text));
         return;
       }
-      var section = views.appendChild(el("section", "notice-clause notice-clause--" + d.status));
-      section.id = "clause-" + d.id;
-      var heading = section.appendChild(el("h3", "", d.label + " "));
-      heading.appendChild(el("span", "notice-badge", labels[d.status]));
-      segments(section.appendChild(el("div", "notice-clause__text notice-view--inline")), d.parts, "both");
-      var sides = section.appendChild(el("div", "notice-view--sides"));
-      var left = sides.appendChild(el("div", "notice-clause__text"));
-      left.appendChild(el("h4", "", labels.before));
-      segments(left, d.parts, "old");
-      var right = sides.appendChild(el("div", "notice-clause__text"));
-      right.appendChild(el("h4", "", labels.after));
-      segments(right, d.parts, "new");
+      var node = kinds.querySelector(op === "insert" ? "ins" : "del").cloneNode(false);
+      node.textContent = text;
+      parent.appendChild(node);
+    });
+  }
+
+  function clauseBlock(d) {
+    var unchanged = d.status === "unchanged";
+    var block = cloneTemplate(unchanged ? "notice-unchanged-template" : "notice-clause-template").firstElementChild;
+    block.id = "clause-" + d.id;
+    slot(block, "label").textContent = d.label;
+    fillSegments(slot(block, "inline"), d.segments, "both");
+    if (!unchanged) {
+      block.classList.replace("notice-clause--changed", "notice-clause--" + d.status);
+      slot(block, "status").textContent = labels[d.status];
+      fillSegments(slot(block, "old"), d.segments, "old");
+      fillSegments(slot(block, "new"), d.segments, "new");
+    }
+    return block;
+  }
+
+  function render(older, newer) {
+    var diffs = compareClauses(older.clauses, newer.clauses);
+    var changed = diffs.filter(function (d) { return d.status !== "unchanged"; });
+    var body = cloneTemplate("notice-diff-template");
+    slot(body, "heading").textContent = labels.changed_clauses + ": " + labels.version + " " + older.id +
+      " → " + labels.version + " " + newer.id;
+    slot(body, changed.length ? "no-changes" : "summary").remove();
+    var summary = slot(body, "summary");
+    changed.forEach(function (d) {
+      var item = cloneTemplate("notice-summary-template").firstElementChild;
+      var link = slot(item, "label");
+      link.textContent = d.label;
+      link.setAttribute("href", "#clause-" + d.id);
+      slot(item, "status").textContent = labels[d.status];
+      summary.appendChild(item);
+    });
+    var views = slot(body, "clauses");
+    diffs.forEach(function (d) { views.appendChild(clauseBlock(d)); });
+    result.replaceChildren(body);
+  }
+
+  function load(option) {
+    return fetch(option.dataset.clauses).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + option.dataset.clauses);
+      return response.json();
     });
   }
 
@@ -112,16 +153,26 @@
     });
   }
 
+  function option(select, id) {
+    return Array.prototype.find.call(select.options, function (o) { return o.value === id; });
+  }
+
   var params = new URLSearchParams(window.location.search);
-  var versions = data.versions;
-  var fromId = params.get("from") || (versions.length > 1 ? versions[versions.length - 2].id : versions[0] && versions[0].id);
-  var toId = params.get("to") || (versions.length ? versions[versions.length - 1].id : null);
+  var options = form.elements.from.options;
+  var fromId = params.get("from") || (options.length > 1 ? options[options.length - 2].value : options[0] && options[0].value);
+  var toId = params.get("to") || (options.length ? options[options.length - 1].value : null);
   form.elements.material.checked = params.get("material") === "1";
   form.elements.material.addEventListener("change", syncOptions);
   syncOptions();
-  if (byId[fromId] && byId[toId]) {
+  var from = option(form.elements.from, fromId), to = option(form.elements.to, toId);
+  if (from && to) {
     form.elements.from.value = fromId;
     form.elements.to.value = toId;
-    render(byId[fromId], byId[toId]);
+    Promise.all([load(from), load(to)]).then(function (pair) {
+      render(pair[0], pair[1]);
+    }, function () {
+      // A page opened as a file may not fetch other files: say what to do instead.
+      document.getElementById("notice-compare-offline").hidden = false;
+    });
   }
 })();

@@ -1,0 +1,154 @@
+"""The changes pages (Python) and the any-two comparison (the browser) diff the same pair identically."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+
+import pytest
+
+from conftest import ROOT, page, serve
+from notices.versions import frozen_text
+from notices.textdiff import ClauseText, clause_texts, compare_clauses, diff_words, tokens
+
+SITE = "example-privacy"
+WORD = re.compile(r"[^\W\d_]{3,}")
+ADDED_WORDS = ["not", "also", "only", "date", "datele", "ņemot", "și", "personal", "către", "žurnāls"]
+ACCENTED = {"a": "ă", "s": "ș", "t": "ț", "i": "î", "e": "ē", "c": "č", "n": "ņ"}
+
+
+def strip_marks(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+def edited(text: str, rng: random.Random) -> str:
+    """`text` with one to three edits of the kinds editors make."""
+    for _ in range(rng.randint(1, 3)):
+        words = list(WORD.finditer(text))
+        if not words:
+            return text + " Nou."
+        match = rng.choice(words)
+        start, end, word = match.start(), match.end(), match.group()
+        kind = rng.choice(["insert", "delete", "replace", "punctuation", "diacritics"])
+        if kind == "insert":
+            text = text[:end] + " " + rng.choice(ADDED_WORDS) + text[end:]
+        elif kind == "delete":
+            text = text[:start] + text[end:].lstrip(" ")
+        elif kind == "replace":
+            text = text[:start] + rng.choice(ADDED_WORDS) + text[end:]
+        elif kind == "punctuation":
+            text = text[:end] + rng.choice([",", ";", ":", " —", "."]) + text[end:]
+        else:
+            plain = strip_marks(word)
+            swapped = plain if plain != word else "".join(ACCENTED.get(ch, ch) for ch in word)
+            text = text[:start] + swapped + text[end:]
+    return text
+
+
+def real_clauses() -> list[ClauseText]:
+    found = []
+    for frozen in sorted((ROOT / "companies").glob("*/versions/v1/*.md")):
+        text = frozen_text(frozen.parent.parent.parent, "v1", frozen.stem)
+        found += [c for c in clause_texts(text) if len(c.text) > 20]
+    return found
+
+
+def example_pairs(example) -> list[tuple[str, str]]:
+    pairs = []
+    for lang in ("en", "ro"):
+        texts = [(example / "companies" / SITE / "versions" / f"v{n}" / f"{lang}.md").read_text(encoding="utf-8")
+                 for n in range(1, 5)]
+        for older, newer in zip(texts, texts[1:]):
+            old = {c.id: c.text for c in clause_texts(older)}
+            pairs += [(old[c.id], c.text) for c in clause_texts(newer) if c.id in old and old[c.id] != c.text]
+    return pairs
+
+
+def corpus(example) -> list[tuple[str, str]]:
+    """The real notices' clauses with generated edits, both ways, and the example company's own edits."""
+    rng = random.Random(11)
+    pairs = []
+    for clause in real_clauses():
+        for _ in range(2):
+            changed = edited(clause.text, rng)
+            pairs += [(clause.text, changed), (changed, clause.text)]
+    return pairs + example_pairs(example)
+
+
+def as_lists(segments) -> list[list[str]]:
+    return [[s.op, s.text] for s in segments]
+
+
+@pytest.fixture(scope="module")
+def compare_page(reader_module, example):
+    server, url = serve(example / "site" / SITE)
+    reader_module.goto(url + "compare/?from=v1&to=v4")
+    reader_module.wait_for_selector("#notice-compare-result section.notice-clause")
+    yield reader_module, url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def reader_module(browser):
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def test_the_same_words_change_in_python_and_in_the_browser(compare_page, example):
+    tab, _ = compare_page
+    pairs = corpus(example)
+    assert len(pairs) >= 200
+    assert len(example_pairs(example)) >= 6
+    in_browser = tab.evaluate("pairs => pairs.map(p => window.noticeCompare.diffTokens(p[0], p[1]))",
+                              [[tokens(old), tokens(new)] for old, new in pairs])
+    in_python = [as_lists(diff_words(old, new)) for old, new in pairs]
+    different = [pair for pair, js, py in zip(pairs, in_browser, in_python) if js != py]
+    assert different == []
+    assert any(len(d) > 3 for d in in_python), "the corpus must hold real edits"
+    # The example's v2 -> v3 edit, which two engines once split differently.
+    assert ["insert", " to"] in as_lists(diff_words("You may ask for access, rectification or erasure.",
+                                                    "You may ask for access to, rectification of or erasure."))
+
+
+def test_clauses_align_the_same_way(compare_page):
+    tab, _ = compare_page
+    rng = random.Random(3)
+    base = [ClauseText(f"c{n}", f"Clause {n}", f"Text of clause {n}.") for n in range(12)]
+    cases = []
+    for _ in range(40):
+        new = [ClauseText(c.id, c.label, c.text + (" More." if rng.random() < 0.2 else "")) for c in base]
+        for _ in range(rng.randint(1, 3)):
+            action = rng.choice(["remove", "add", "move"])
+            if action == "remove" and new:
+                new.pop(rng.randrange(len(new)))
+            elif action == "add":
+                new.insert(rng.randrange(len(new) + 1), ClauseText(f"n{rng.randrange(99)}", "New", "A new clause."))
+            elif new:
+                new.insert(rng.randrange(len(new) + 1), new.pop(rng.randrange(len(new))))
+        ids = [c.id for c in new]
+        cases.append((base, [c for i, c in enumerate(new) if c.id not in ids[:i]]))
+
+    def data(clauses):
+        return [{"id": c.id, "label": c.label, "tokens": tokens(c.text)} for c in clauses]
+
+    in_browser = tab.evaluate("cases => cases.map(c => window.noticeCompare.compareClauses(c[0], c[1]))",
+                              [[data(old), data(new)] for old, new in cases])
+    in_python = [[{"id": d.id, "label": d.label, "status": d.status, "segments": as_lists(d.segments)}
+                  for d in compare_clauses(old, new)] for old, new in cases]
+    assert in_browser == in_python
+
+
+def normalized(html: str) -> str:
+    return re.sub(r">\s+<", "><", html).strip()
+
+
+def test_the_comparison_page_shows_the_changes_page_markup(compare_page, example):
+    tab, url = compare_page
+    for older, newer in [("v1", "v2"), ("v2", "v3"), ("v3", "v4")]:
+        tab.goto(f"{url}compare/?from={older}&to={newer}")
+        tab.wait_for_selector("#notice-compare-result .notice-clause")
+        shown = tab.eval_on_selector_all("#notice-compare-result .notice-clause", "els => els.map(e => e.outerHTML)")
+        built = page(example / "site", SITE, f"versions/{newer}/changes").select(".notice-diff .notice-clause")
+        assert [normalized(h) for h in shown] == [normalized(str(e)) for e in built]

@@ -1,0 +1,79 @@
+"""What a reader's browser loads for the page in force does not grow with the notice's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from conftest import BUILD_DAY, BUILD_DAY_EPOCH, run_build, serve, with_example
+from notices.layout import Layout
+from notices.release import release
+from notices.site import load_site
+
+SITE = "example-privacy"
+RETENTION = {"en": "We keep your data for two years after our last contact.",
+             "ro": "Păstrăm datele timp de doi ani de la ultimul contact."}
+
+
+def released(root, count: int):
+    """The example released `count` times; the last version's text is the first one's again."""
+    layout = Layout(root)
+    day = dt.date(2025, 1, 1)
+    for number in range(1, count + 1):
+        for lang, sentence in RETENTION.items():
+            path = root / "docs" / SITE / lang / "index.md"
+            text = re.sub(r"translates: \S+", f"translates: v{number}", path.read_text(encoding="utf-8"))
+            text = re.sub(r"(We keep your data|Păstrăm datele) [^\n]*", sentence, text)
+            if 1 < number < count or number == count == 2:
+                text = text.replace(sentence, sentence.replace(".", f" ({number}).", 1))
+            path.write_text(text, encoding="utf-8")
+        site = load_site(layout.company_dir(SITE), layout.docs_dir(SITE), layout.snippets_dir, root)
+        release(site, change="editorial", summaries={"en": f"Change {number}", "ro": f"Modificarea {number}"},
+                effective=day, published=day)
+        day += dt.timedelta(days=7)
+    result = run_build(root, root / "site", SITE, as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+    assert result.returncode == 0, result.output
+    return root / "site" / SITE
+
+
+@pytest.fixture(scope="module")
+def histories(tmp_path_factory):
+    return {count: released(with_example(tmp_path_factory.mktemp(f"weight{count}") / "project"), count)
+            for count in (1, 20)}
+
+
+def cold_load(browser, folder, path):
+    """(url path, bytes) of every response of a cold visit, in a fresh browser context."""
+    server, url = serve(folder)
+    context = browser.new_context()
+    tab = context.new_page()
+    responses = []
+    tab.on("response", lambda response: responses.append(response))
+    try:
+        tab.goto(url + path, wait_until="networkidle")
+        tab.wait_for_timeout(300)
+        return sorted((r.url.removeprefix(url), len(r.body())) for r in responses)
+    finally:
+        context.close()
+        server.shutdown()
+
+
+@pytest.mark.parametrize("path", ["", "ro/"])
+def test_the_page_in_force_weighs_the_same_with_1_and_20_versions(browser, histories, path):
+    one, twenty = (cold_load(browser, histories[n], path) for n in (1, 20))
+    assert [url for url, _ in one] == [url for url, _ in twenty]
+    assert not any("sitemap" in url or "versions/" in url for url, _ in one)
+    sizes = {url: (a, b) for (url, a), (_, b) in zip(one, twenty)}
+    page = sizes.pop(path)
+    # Only the page's own lines about its version differ ("v20", its dates, the history link).
+    assert abs(page[0] - page[1]) < 200, page
+    assert all(a == b for a, b in sizes.values()), sizes
+
+
+def test_the_comparison_page_does_not_carry_the_versions(histories):
+    one, twenty = ((histories[n] / "compare" / "index.html").stat().st_size for n in (1, 20))
+    # 19 more entries in the two version lists, and nothing of their texts.
+    assert twenty - one < 19 * 2 * 400, (one, twenty)
+    assert (histories[20] / "versions" / "v7" / "ro.json").is_file()
