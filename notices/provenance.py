@@ -112,3 +112,31 @@ def missing_facts(renderer: Renderer, text: str, shown_as: str) -> list[Problem]
         problems.append(Problem(shown, line, f"'company.{dotted}' has no value in {renderer.data_file}: {hint}"
                                              f"correct the name, add the fact there or remove it from the text"))
     return problems
+
+
+def missing_snippets(renderer: Renderer, text: str, shown_as: str) -> list[Problem]:
+    """Every include of `text` (and of the snippets it includes) that names no snippet of the language."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+
+    def walk(source: str, shown: str) -> None:
+        try:
+            tree = renderer.env.parse(source, name=shown)
+        except jinja2.TemplateError:
+            return
+        for node in tree.find_all(nodes.Include):
+            name = node.template.value if isinstance(node.template, nodes.Const) else None
+            if not isinstance(name, str) or name in seen:
+                continue
+            seen.add(name)
+            try:
+                inner, filename, _ = renderer.env.loader.get_source(renderer.env, name)
+            except jinja2.TemplateNotFound:
+                problems.append(Problem(shown, node.lineno, renderer.no_snippet(name)))
+                continue
+            except BadSnippet:
+                continue
+            walk(inner, renderer.shown(filename))
+
+    walk(text, shown_as)
+    return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass, field
 
 from babel import Locale
@@ -55,6 +56,13 @@ def load_labels(site: CompanySite, lang: str) -> dict[str, str]:
                                                  f"< > or line breaks")
                 for key, value in data.items() if value is not None and not label_text(value)]
     missing = [key for key in REQUIRED_LABELS if not data.get(key)]
+    spare = [key for key in data if key not in REQUIRED_LABELS]
+    for key in list(missing):
+        close = difflib.get_close_matches(key, spare, n=1, cutoff=0.75)
+        if close:  # a misspelled key: reported where it is written
+            missing.remove(key)
+            problems.append(Problem(shown, source.line(close[0]), f"'{close[0]}' is not a label the site uses: "
+                                                                  f"did you mean '{key}'? correct the key"))
     if missing:
         problems.append(Problem(shown, 1, f"missing label(s): {', '.join(missing)}: add them "
                                           f"(see another language's labels.yml)"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 import jinja2
@@ -138,8 +139,7 @@ class Renderer:
         except jinja2.TemplateNotFound as error:
             path, line = self._location(error, shown_as)
             snippets = display_path(self.snippets_dir, self.root)
-            raise SourceError([Problem(path, line, f"snippet '{error.name}' does not exist in {snippets}/: "
-                                                   f"check its name or add the file")]) from None
+            raise SourceError([Problem(path, line, self.no_snippet(error.name))]) from None
         except BadSnippet as error:
             raise SourceError([Problem(display_path(error.path, self.root), 1, error.message)]) from None
         except FactGroup as error:
@@ -168,6 +168,14 @@ class Renderer:
         except (TypeError, ValueError, ArithmeticError, LookupError) as error:
             path, line = self._location(error, shown_as)
             raise SourceError([Problem(path, line, f"cannot fill in this expression: {error}")]) from None
+
+    def no_snippet(self, name: str) -> str:
+        """The message for an include of a snippet that does not exist, with the closest existing name."""
+        known = sorted(p.name for p in self.snippets_dir.glob("*.md")) if self.snippets_dir.is_dir() else []
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        snippets = display_path(self.snippets_dir, self.root)
+        return f"snippet '{name}' does not exist in {snippets}/: {hint}check its name or add the file"
 
     def shown(self, filename: str) -> str:
         """A template file name as messages show it."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import clauses
 from .company import Company, load_company
 from .pages import PageSource, read_page
-from .provenance import missing_facts
+from .provenance import missing_facts, missing_snippets
 from .problems import ERROR, Problem, SourceError, display_path
 from .render import Renderer
 from .rendered import MarkdownHtml
@@ -271,6 +271,9 @@ def _check_rendering(site: CompanySite) -> None:
             except SourceError as error:
                 page = site.pages[name][lang]
                 # Filling stops at the first unknown fact: list every one, each with the closest known name.
-                every = missing_facts(site.renderer(lang), page.padded_body(), page.shown_as)
-                first = [p for p in error.problems if "has no value in" not in p.message or not every]
+                renderer = site.renderer(lang)
+                every = (missing_facts(renderer, page.padded_body(), page.shown_as)
+                         + missing_snippets(renderer, page.padded_body(), page.shown_as))
+                first = [p for p in error.problems if not every or not (
+                    "has no value in" in p.message or "does not exist in" in p.message)]
                 site.problems.extend(first + [p for p in every if p not in site.problems])
