@@ -138,7 +138,6 @@ class Renderer:
             raise SourceError([Problem(where, line, message)]) from None
         except jinja2.TemplateNotFound as error:
             path, line = self._location(error, shown_as)
-            snippets = display_path(self.snippets_dir, self.root)
             raise SourceError([Problem(path, line, self.no_snippet(error.name))]) from None
         except BadSnippet as error:
             raise SourceError([Problem(display_path(error.path, self.root), 1, error.message)]) from None

@@ -20,7 +20,6 @@ import gzip
 import html as html_lib
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
