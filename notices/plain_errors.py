@@ -58,7 +58,7 @@ def template_problem(message: str, text: str, line: int) -> tuple[int, str]:
             return number, "this fact opens with {{ but never closes with }}: end it with }}"
     if "end of statement block" in message or "end of print statement" in message:
         return line, "this tag has something extra before its end: write {{ company.fact }} or {% include \"name.md\" %}"
-    if "unexpected end of template" in message:
+    if "unexpected end of template" in message.lower():
         return line, "an {% if %} is never closed: add {% endif %} where the condition ends"
     if message.startswith("Encountered unknown tag"):
         return line, f"{message}: a notice uses only {{% if %}}, {{% else %}}, {{% endif %}} and {{% include %}}"

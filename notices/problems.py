@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +36,10 @@ def display_path(path: Path, root: Path | None) -> str:
     """Return `path` relative to `root` when it lies below it, for messages."""
     path = Path(path)
     if root is not None:
-        try:
-            return path.resolve().relative_to(Path(root).resolve()).as_posix()
-        except ValueError:
-            pass
+        # abspath first: a symbolic link is named where it is, not where it points.
+        for here, top in ((os.path.abspath(path), os.path.abspath(root)), (path.resolve(), Path(root).resolve())):
+            try:
+                return Path(here).relative_to(top).as_posix()
+            except ValueError:
+                pass
     return path.as_posix()

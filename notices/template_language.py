@@ -80,7 +80,7 @@ def _refused(node: nodes.Node) -> str | None:
     if isinstance(node, nodes.Test) and node.name not in ALLOWED_TESTS:
         return f"the test '{node.name}' is not used in a notice"
     if isinstance(node, nodes.Include) and not isinstance(node.template, nodes.Const):
-        return "include a snippet by its name in quotes, e.g. {% include \"contact.md\" %}"
+        return "include a snippet by its name in quotes, e.g. {% include \"name.md\" %}"
     if isinstance(node, nodes.Name) and node.name.startswith("_"):
         return f"'{node.name}' is not a fact"
     return None

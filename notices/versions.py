@@ -148,7 +148,7 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
 
 def write_versions(company_dir: Path, versions: list[Version]) -> None:
     """Write versions.yml, oldest first."""
-    header = ("# Released versions of this notice, oldest first. Written by scripts/release.py:\n"
+    header = ("# Released versions of this notice, oldest first. Written by `notices release`:\n"
               "# a released entry and its frozen texts in versions/ are never edited.\n")
     body = yaml.dump([v.as_record() for v in versions], Dumper=_PlainDumper, sort_keys=False,
                      allow_unicode=True, width=100)
