@@ -180,17 +180,18 @@ def _translations(site: CompanySite, versions: list[Version]) -> list[Problem]:
                                     f"'{TRANSLATES}: {translates}' names no released version "
                                     f"(released: {', '.join(sorted(known)) or 'none'})"))
             continue
-        then = _frozen(site, str(translates), original)
-        translated_then = _frozen(site, str(translates), lang)
+        latest = versions[-1].id
+        then, translated_then = _frozen(site, latest, original), _frozen(site, latest, lang)
         if then is None or translated_then is None:
             continue
         lines = {c.id: c.line for c in site.page_clauses(lang, NOTICE_PAGE)}
-        # A clause whose translation changed too (an edit, or a fact that reaches every language) is not behind.
+        # Since the latest release: a clause whose translation changed too (an edit, or a fact or snippet that
+        # reaches every language) is not behind; one whose original alone changed may be.
         moved = set(changed_clauses(translated_then, site.filled(lang, NOTICE_PAGE)))
         for clause_id in changed_clauses(then, site.filled(original, NOTICE_PAGE)):
             if clause_id in moved:
                 continue
             problems.append(Problem(page.shown_as, lines.get(clause_id, page.meta_line(TRANSLATES)),
-                f"clause '{clause_id}' of the original changed since {translates}: this translation may be behind; "
-                f"update it and set '{TRANSLATES}: {upcoming_id}'", WARNING))
+                f"clause '{clause_id}' of the original changed since {latest} and its translation did not: update "
+                f"it, or, if it is still accurate, release with --translation-current {lang}", WARNING))
     return problems

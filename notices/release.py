@@ -13,7 +13,7 @@ from .publication import load_labels
 from .textdiff import clause_texts
 from .translations import changed_clauses
 from .site import CompanySite
-from .versions import (NOTICE_PAGE, Version, archive_path, frozen_file, frozen_text, load_versions, sha256,
+from .versions import (NOTICE_PAGE, Version, translation_source, archive_path, frozen_file, frozen_text, load_versions, sha256,
                        write_versions)
 
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
@@ -21,7 +21,7 @@ VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 def release(site: CompanySite, *, change: str, summaries: dict[str, str], effective: dt.date,
             published: dt.date, version_id: str | None = None, notice_override: str | None = None,
-            translation_current: tuple[str, ...] = ()) -> Version:
+            translation_current: tuple[str, ...] = (), translation_behind: tuple[str, ...] = ()) -> Version:
     """Freeze the company's current text as a new version; refuse with a reason naming what to fix."""
     company = site.company
     company_dir = company.path.parent
@@ -66,7 +66,8 @@ def release(site: CompanySite, *, change: str, summaries: dict[str, str], effect
                     for lang in company.languages):
         raise refuse(f"the text has not changed since {last.id}: nothing to release")
 
-    translates = _translations(site, versions, version_id, texts, set(translation_current), refuse)
+    translates = _translations(site, versions, version_id, texts, set(translation_current),
+                               set(translation_behind), refuse)
     draft = Version(version_id, effective, published, change, {k: summaries[k].strip() for k in company.languages},
                     {}, (notice_override or "").strip() or None, translates=translates or None)
     files = {lang: frozen_file(company.id, draft, lang, texts[lang], *_translation_note(site, lang))
@@ -95,40 +96,39 @@ def _translation_note(site: CompanySite, lang: str) -> tuple[str | None, str | N
 
 
 def _translations(site: CompanySite, versions: list[Version], version_id: str, texts: dict[str, str],
-                  current: set[str], refuse) -> dict[str, str] | None:
+                  current: set[str], behind: set[str], refuse) -> dict[str, str] | None:
     """Which released original each translation follows; refuse a translation left as it was by mistake.
 
-    When clauses of the original changed and the translation's same clauses did not, the editor
-    either updates the translation, or confirms it is still accurate (`current`), or says in its
-    front matter which earlier version it still translates (it is then shown as behind).
+    When clauses of the original changed and the translation's same clauses did not, the editor either
+    updates the translation, confirms it is still accurate (`current`), or publishes it marked as behind
+    (`behind`: it then still translates the version it translated before).
     """
     company = site.company
     original = company.default_language
     last = versions[-1] if versions else None
-    unknown = current - set(company.languages[1:])
-    if unknown:
-        raise refuse(f"--translation-current names {', '.join(sorted(unknown))}, which is not a translation "
-                     f"of this notice ({', '.join(company.languages[1:])})")
+    for flag, named in (("--translation-current", current), ("--translation-behind", behind)):
+        unknown = named - set(company.languages[1:])
+        if unknown:
+            raise refuse(f"{flag} names {', '.join(sorted(unknown))}, which is not a translation of this notice "
+                         f"({', '.join(company.languages[1:])})")
+    if current & behind:
+        raise refuse(f"a translation is either current or behind, not both: {', '.join(sorted(current & behind))}")
     translates = {}
     for lang in company.languages[1:]:
-        page = site.pages[NOTICE_PAGE][lang]
-        follows = str(page.meta.get("translates") or version_id)
-        if lang in current:
-            continue
-        if follows != version_id:
-            if not any(v.id == follows for v in versions):
-                raise refuse(f"{page.shown_as} says it translates '{follows}', which is not a released version")
-            translates[lang] = follows
-            continue
-        if last is None:
+        if last is None or lang in current:
             continue
         then = {c.id: c.text for c in clause_texts(frozen_text(company.path.parent, last.id, lang))}
         now = {c.id: c.text for c in clause_texts(texts[lang])}
         stale = [clause for clause in changed_clauses(frozen_text(company.path.parent, last.id, original),
                                                       texts[original]) if then.get(clause) == now.get(clause)]
-        if stale:
+        if lang in behind:
+            translates[lang] = translation_source(last, lang)
+        elif stale:
+            page = site.pages[NOTICE_PAGE][lang]
             raise refuse(f"clauses {', '.join(stale)} of the original changed but their '{lang}' translation did "
-                         f"not: update {page.shown_as}, or confirm it is still accurate with "
-                         f"--translation-current {lang}, or set 'translates: {last.id}' in its front matter "
-                         f"to publish it marked as behind")
+                         f"not: update {page.shown_as}, or release with --translation-current {lang} if it is "
+                         f"still accurate, or with --translation-behind {lang} to publish it marked as behind")
+        elif (last.translates or {}).get(lang) and texts[lang].strip() == frozen_text(
+                company.path.parent, last.id, lang).strip():
+            translates[lang] = last.translates[lang]  # left as it was: still behind the same original
     return translates or None

@@ -274,14 +274,21 @@ def test_translation_behind_its_original_is_a_warning_and_a_note_to_readers(rele
     out = output(result)
     assert result.returncode == 0, out
     assert "Traceback" not in out
-    warning = ("docs/example-privacy/ro/index.md:14: warning: clause 'purposes' of the original changed since v4: "
-               "this translation may be behind; update it and set 'translates: v5'")
+    warning = ("docs/example-privacy/ro/index.md:14: warning: clause 'purposes' of the original changed since v4 and "
+               "its translation did not: update it, or, if it is still accurate, release with --translation-current ro")
     assert warning in out.split("Warnings:")[1].splitlines()
-    assert [line for line in out.splitlines() if "may be behind" in line] == [warning]
+    assert [line for line in out.splitlines() if "translation did not" in line] == [warning]
 
+    asked = release(released, SITE, "--editorial", "--summary", "en=Telephone number", "--summary", "ro=Telefon",
+                    "--published", "2026-11-21", "--effective", "2027-01-11")
+    assert asked.returncode == 1  # the release asks: update the translation, or say it is current or behind
+    assert ("clauses purposes of the original changed but their 'ro' translation did not: update "
+            "docs/example-privacy/ro/index.md, or release with --translation-current ro if it is still accurate, "
+            "or with --translation-behind ro to publish it marked as behind") in asked.stderr
     done = release(released, SITE, "--editorial", "--summary", "en=Telephone number", "--summary", "ro=Telefon",
-                   "--published", "2026-11-21", "--effective", "2027-01-11")
+                   "--published", "2026-11-21", "--effective", "2027-01-11", "--translation-behind", "ro")
     assert done.returncode == 0, done.stdout + done.stderr
+    assert "translation did not" not in output(check(released))  # the release recorded it; readers see it
     built = run_build(released, released / "site", SITE, as_of=AFTER_V5)
     assert built.returncode == 0, built.output
 
@@ -487,3 +494,15 @@ def test_unexpected_damage_is_reported_with_file_and_line(released, case):
     if start:
         assert any(line.startswith(start) for line in out.split("Warnings:")[0].splitlines()), \
             f"no line starting {start!r} in:\n{out}"
+
+
+def test_a_translation_confirmed_current_is_not_behind(released):
+    edit(released / "docs" / SITE / "en" / "index.md", "We use your name and e-mail address",
+         "We use your name and your e-mail address")
+    done = release(released, SITE, "--editorial", "--summary", "en=Wording", "--summary", "ro=Formulare",
+                   "--published", "2026-11-21", "--effective", "2027-01-11", "--translation-current", "ro")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "may be behind" not in output(check(released)) and "translation did not" not in output(check(released))
+    built = run_build(released, released / "site", SITE, as_of=AFTER_V5)
+    assert built.returncode == 0, built.output
+    assert not page(released / "site", SITE, "ro").select(".notice-site-note li")

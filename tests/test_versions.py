@@ -235,7 +235,7 @@ def test_release_with_notice_override_records_why(released):
     edit(released / "docs" / SITE / "en" / "index.md", "We use your name", "We use your full name")
     result = release(released, SITE, "--material", "--summary", "en=x", "--summary", "ro=y",
                      "--published", "2026-11-22", "--effective", "2027-01-10",
-                     "--override-notice", "Required by a court order of 2026-11-21")
+                     "--override-notice", "Required by a court order of 2026-11-21", "--translation-current", "ro")
     assert result.returncode == 0, result.stderr
     entry = yaml.safe_load((released / "companies" / SITE / "versions.yml").read_text())[-1]
     assert entry["notice_override"] == "Required by a court order of 2026-11-21" and entry["id"] == "v5"

@@ -58,6 +58,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", dest="version_id", help="version id (default: v1, v2, ...)")
     parser.add_argument("--override-notice", metavar="WHY",
                         help="release a material change with less notice than the company's period, and why")
+    parser.add_argument("--translation-behind", action="append", default=[], metavar="LANG",
+                        help="the original changed and this translation is not updated yet: publish it marked "
+                             "as behind, with the clauses it is behind on")
     parser.add_argument("--translation-current", action="append", default=[], metavar="LANG",
                         help="the original changed but this translation is still accurate (e.g. a typo fixed "
                              "in the original): record it as up to date")
@@ -76,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
         version = release(site, change=args.change, summaries=dict(args.summary), published=published,
                           effective=args.effective or published, version_id=args.version_id,
                           notice_override=args.override_notice,
-                          translation_current=tuple(args.translation_current))
+                          translation_current=tuple(args.translation_current),
+                          translation_behind=tuple(args.translation_behind))
     except SourceError as error:
         report(error)
         return 1
