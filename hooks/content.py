@@ -180,7 +180,7 @@ def on_page_context(context, page, config, nav):
     publication = _state["publications"][lang]
     is_notice = name == NOTICE_PAGE
     context["company"] = publication.facts
-    context["notice"] = {**publication.common(), "draft": _state["serving"] and is_notice,
+    context["notice"] = {**publication.common(), "draft": _state["serving"] and is_notice and publication.is_draft(),
                          "kind": "notice" if is_notice else "page",
                          "translation": publication.translation(None if _state["serving"] else publication.current)
                          if is_notice else None,
@@ -235,7 +235,11 @@ def on_post_build(config):
                 source = archive_path(_state["site"].company.path.parent, version.id, code)
                 target = site_dir / "versions" / version.id / f"{code}.md"
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(source.read_bytes())
+                try:
+                    target.write_bytes(source.read_bytes())
+                except OSError as error:  # removed while previewing; a build has checked the archive before
+                    raise PluginError(f"{source}:1: the archived text cannot be read ({error.strerror}): "
+                                      f"restore it from git") from None
         document = versions_document(_state["site"], _state["versions"], config.site_url)
         (site_dir / "versions.json").write_text(
             json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -26,7 +26,7 @@ class Clause:
 class Marker:
     """A line of a page that starts a clause, names a snippet, or is a heading without id."""
 
-    kind: str  # "clause", "include", "unmarked-heading", "bad-id"
+    kind: str  # "clause", "include", "unmarked-heading", "bad-id", "stray-id"
     line: int
     value: str
     label: str = ""
@@ -75,6 +75,10 @@ def scan(text: str) -> list[Marker]:
             block_start = None
             continue
         block = BLOCK_ATTRS.match(line)
+        if block and block_start is None and _attr_id(block.group("attrs")):
+            # Alone after a blank line it marks nothing: Markdown shows it as text.
+            markers.append(Marker("stray-id", number, _attr_id(block.group("attrs")) or ""))
+            continue
         if block and block_start is not None:
             clause_id = _attr_id(block.group("attrs"))
             if clause_id:

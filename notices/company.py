@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +127,14 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
     def report(dotted: str, message: str) -> None:
         problems.append(Problem(shown_as, source.line(dotted), message))
 
+    roots = {key.split(".")[0] for key in FACTS}
+    for key in data:
+        if key not in roots:
+            leaves = [dotted for dotted in FACTS if dotted.rsplit(".", 1)[-1] == key or dotted == key]
+            close = leaves or difflib.get_close_matches(key, sorted(FACTS), n=1, cutoff=0.7)
+            hint = (f": did you mean '{close[0]}'" + (" (indent it under its group)" if "." in close[0] else "") + "?"
+                    if close else f": the facts are {', '.join(sorted(roots))}")
+            report(key, f"'{key}' is not a fact this project uses{hint}")
     languages = data.get("languages")
     lang_set = set(languages) if isinstance(languages, list) and all(isinstance(x, str) for x in languages) else set()
     for dotted, (required, kind, what) in FACTS.items():

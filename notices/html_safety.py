@@ -117,6 +117,9 @@ def _describe(before: list[tuple], after: list[tuple]) -> str:
                 return f"<{tag}> is not allowed in a notice"
             if kept and kept[0] == "start" and kept[1] == tag:
                 dropped = [name for name in attrs if name not in dict(kept[2]) or dict(kept[2])[name] != attrs[name]]
+                if dropped and tag == "a" and dropped[0] == "href":
+                    return (f"the link to '{attrs['href'][:80]}' is not allowed in a notice (write https:// "
+                            f"addresses, mailto:, tel: or a link to a clause)")
                 if dropped:
                     name = dropped[0]
                     return f"the attribute {name}=\"{attrs[name][:60]}\" on <{tag}> is not allowed in a notice"

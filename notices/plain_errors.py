@@ -59,7 +59,20 @@ def template_problem(message: str, text: str, line: int) -> tuple[int, str]:
     if "end of statement block" in message or "end of print statement" in message:
         return line, "this tag has something extra before its end: write {{ company.fact }} or {% include \"name.md\" %}"
     if "unexpected end of template" in message.lower():
-        return line, "an {% if %} is never closed: add {% endif %} where the condition ends"
+        opened = _open_if(text) or line
+        return opened, "this {% if %} is never closed: add {% endif %} where the conditional text ends"
     if message.startswith("Encountered unknown tag"):
         return line, f"{message}: a notice uses only {{% if %}}, {{% else %}}, {{% endif %}} and {{% include %}}"
     return line, f"template syntax: {message}"
+
+
+def _open_if(text: str) -> int | None:
+    """The line of the last {% if %} that no {% endif %} closes."""
+    stack: list[int] = []
+    for number, content in enumerate(text.split("\n"), start=1):
+        for tag in re.findall(r"\{%-?\s*(if|endif)\b", content):
+            if tag == "if":
+                stack.append(number)
+            elif stack:
+                stack.pop()
+    return stack[-1] if stack else None

@@ -22,11 +22,18 @@ from .text import label_text
 from .yamlsource import load_yaml
 
 LABELS = "labels.yml"
-REQUIRED_LABELS = ("notice", "history", "compare", "version", "effective", "published", "material", "editorial",
-                   "initial", "superseded", "upcoming", "in_force", "see_current", "upcoming_notice",
-                   "changes_from_previous", "changed_clauses", "unchanged", "inline", "side_by_side",
-                   "site_notes", "site_history", "site_complaint", "translation_title", "translation_note",
-                   "read_original", "translation_behind")
+# Every word the site's templates show: a language lacking one would show an empty place.
+REQUIRED_LABELS = ("notice", "version", "effective", "published", "history", "history_intro",
+                   "compare", "compare_intro", "compare_offline", "material", "editorial",
+                   "initial", "in_force", "upcoming", "superseded", "see_current",
+                   "upcoming_notice", "read_it", "what_changes", "changes_from_previous",
+                   "archived_text", "from", "to", "show", "only_material", "changed_clauses",
+                   "no_changes", "unchanged", "added", "removed", "changed", "inline",
+                   "side_by_side", "before", "after", "draft", "not_released", "feed",
+                   "permanent_link", "gdpr", "gdpr_intro", "gdpr_element", "gdpr_article",
+                   "gdpr_where", "not_stated", "not_applicable", "site_notes", "site_history",
+                   "site_complaint", "translation_title", "translation_note", "read_original",
+                   "translation_behind", "problems")
 
 
 @dataclass
@@ -158,6 +165,15 @@ class Publication:
         if self.current is None or draft:
             return self.site.filled(self.lang, NOTICE_PAGE)
         return self.text(self.current)
+
+    def is_draft(self) -> bool:
+        """Whether the editor's text differs from the version in force (or nothing is released yet)."""
+        if self.current is None:
+            return True
+        try:
+            return self.site.filled(self.lang, NOTICE_PAGE).strip() != self.text(self.current).strip()
+        except SourceError:
+            return True
 
     def translation(self, version: Version | None, name: str = NOTICE_PAGE) -> dict | None:
         """What the site says about a translated text: its original, and the clauses it may be behind on."""

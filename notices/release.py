@@ -59,8 +59,8 @@ def release(site: CompanySite, *, change: str, summaries: dict[str, str], effect
     period = company.notice_period_days
     if change == "material" and (effective - published).days < period and not (notice_override or "").strip():
         raise refuse(f"a material change must be published at least {period} days before it takes effect "
-                     f"(effective {effective}, published {published}); choose a later effective date "
-                     f"or give --override-notice \"why\"")
+                     f"(effective {effective}, published {published}); choose --effective "
+                     f"{published + dt.timedelta(days=period)} or later, or give --override-notice \"why\"")
     texts = {lang: site.filled(lang, NOTICE_PAGE) for lang in company.languages}
     if last and all(texts[lang].strip() == frozen_text(company_dir, last.id, lang).strip()
                     for lang in company.languages):

@@ -81,7 +81,10 @@ class CompanySite:
         return self._filled[(lang, name)]
 
     def _fill(self, lang: str, name: str) -> str:
-        page = self.pages[name][lang]
+        page = self.pages.get(name, {}).get(lang)
+        if page is None:  # it could not be read: its problems are reported where it was read
+            raise SourceError([Problem(self.shown(self.docs_dir / lang / name), 1,
+                                       "this page could not be read: fix the problem reported for it")])
         text = self.renderer(lang).render(page.padded_body(), page.shown_as)
         renamed = page.meta.get("renamed_clauses") or {}
         if renamed:
@@ -162,6 +165,10 @@ def _check_clauses(site: CompanySite) -> None:
                 elif marker.kind == "bad-id":
                     site.problems.append(Problem(page.shown_as, marker.line,
                         f"clause id '{marker.value}' must be lower-case letters, digits and hyphens"))
+                elif marker.kind == "stray-id":
+                    site.problems.append(Problem(page.shown_as, marker.line,
+                        f"'{{: #{marker.value} }}' stands alone after a blank line, so it marks nothing: put it "
+                        f"directly under the last line of the paragraph it marks, with no blank line between"))
             _check_snippet_ids(site, lang, page)
             found = site.page_clauses(lang, name)
             seen: dict[str, int] = {}

@@ -123,8 +123,9 @@ def _convert(node, dotted: str, lines: dict[str, int], options: _Options):
                 raise SourceError([Problem(options.shown_as, key_node.start_mark.line + 1 + options.offset,
                                            "a key must be a plain name")])
             if key in result:
+                first = lines.get(f"{dotted}.{key}" if dotted else key)
                 raise SourceError([Problem(options.shown_as, key_node.start_mark.line + 1 + options.offset,
-                                           f"'{key}' is given twice")])
+                                           f"'{key}' is given twice (first at line {first}): keep one")])
             result[key] = _convert(value_node, f"{dotted}.{key}" if dotted else key, lines, options)
         return result
     if isinstance(node, yaml.SequenceNode):

@@ -216,3 +216,35 @@ def test_yaml_syntax_error_names_the_line(broken):
     assert (f"{COMPANY}:3: a list or group opened with [ or {{ on this line is not closed: add ] or }} at its end"
             in result.output)
     assert "expected" not in result.output
+
+
+def test_an_editors_slips_are_named_where_they_are(tmp_path):
+    """A lone clause id, an unclosed if, an http link, a fact out of its group: each at its line, in words."""
+    from notices.checks import check_company
+    from notices.site import load_site
+    from notices.problems import SourceError
+    from notices.layout import Layout
+
+    root = with_example(tmp_path / "project")
+    layout = Layout(root)
+
+    def problems() -> list[str]:
+        try:
+            site = load_site(layout.company_dir(SITE), layout.docs_dir(SITE), layout.snippets_dir, root)
+            return [str(p) for p in check_company(site).errors]
+        except SourceError as error:
+            return [str(p) for p in error.problems]
+
+    page, data = root / EN, root / COMPANY
+    original, facts = page.read_text(encoding="utf-8"), data.read_text(encoding="utf-8")
+    page.write_text(original.replace("## 2. Why we use your data {#purposes}", "## 2. Why we use your data\n\n{: #purposes }"),
+                    encoding="utf-8")
+    assert any(p.startswith(f"{EN}:15: '{{: #purposes }}' stands alone after a blank line") for p in problems())
+    page.write_text(original.replace("We use your name", "{% if company.legal_name %}We use your name"), encoding="utf-8")
+    assert f"{EN}:15: this {{% if %}} is never closed: add {{% endif %}} where the conditional text ends" in problems()
+    page.write_text(original.replace("We use your name", "[We](http://example.com/x) use your name"), encoding="utf-8")
+    assert any(p.startswith(f"{EN}:15: the link to 'http://example.com/x' is not allowed") for p in problems())
+    page.write_text(original, encoding="utf-8")
+    data.write_text(facts.replace("  person: Alex Example\n", "") + "person: Alex Example\n", encoding="utf-8")
+    assert any("'person' is not a fact this project uses: did you mean 'privacy_contact.person' (indent it under "
+               "its group)?" in p for p in problems())

@@ -216,7 +216,7 @@ def test_edits_to_snippets_and_facts_leave_archived_versions_byte_identical(rele
     (["--editorial", "--summary", "en=Typo"], "a change summary is required in every language; missing: ro"),
     (["--material", "--summary", "en=x", "--summary", "ro=y", "--published", "2026-12-20", "--effective", "2027-01-15"],
      "a material change must be published at least 30 days before it takes effect (effective 2027-01-15, "
-     "published 2026-12-20); choose a later effective date or give --override-notice \"why\""),
+     "published 2026-12-20); choose --effective 2027-01-19 or later, or give --override-notice \"why\""),
     (["--editorial", "--summary", "en=x", "--summary", "ro=y", "--published", "2026-11-22", "--effective",
       "2026-12-01"], "effective date 2026-12-01 is before v4's effective date 2027-01-10"),
     (["--summary", "en=x", "--summary", "ro=y", "--published", "2026-11-22", "--effective", "2027-02-01"],

@@ -155,8 +155,10 @@ def build_company(layout: Layout, company_id: str, site_root: Path, staging: Pat
         site_root.mkdir(parents=True, exist_ok=True)
         replace(site_root / company_id, work, staging / f"{company_id}{PREVIOUS}")
     except MkDocsException as error:  # its messages were logged as they happened
+        if "Aborted with" in str(error):  # MkDocs' summary of the problems it has just printed
+            return [f"{company_id}: the build stopped on the problems above: fix them and build again"]
         shown = display_path(layout.config_file(company_id), layout.root)
-        return [f"{shown}:1: the build of {company_id} stopped ({error})"]
+        return [f"{shown}:1: the build of {company_id} stopped: {error}"]
     except Exception as error:  # noqa: BLE001 - one company's surprise must not stop the others' builds
         return [unexpected(error, layout, company_id)]
     finally:
