@@ -203,7 +203,9 @@ UNSAFE = {
     "object": ('<object data="x"></object>', f"<object> {NOT_ALLOWED}"),
     "style": ("<style>p{}</style>", f"<style> {NOT_ALLOWED}"),
     "event attribute": ('<span onclick="alert(1)">x</span>', f'the attribute onclick="alert(1)" on <span> {NOT_ALLOWED}'),
-    "javascript link": ("[click](javascript:alert(1))", f'the attribute href="javascript:alert(1)" on <a> {NOT_ALLOWED}'),
+    "javascript link": ("[click](javascript:alert(1))",
+                        "the link to 'javascript:alert(1)' is not allowed in a notice (write https:// addresses, "
+                        "mailto:, tel: or a link to a clause): " + NOT_ALLOWED.split(": ", 1)[1]),
     "script in a snippet": ("<script>alert(1)</script>", f"<script> {NOT_ALLOWED}"),
 }
 
