@@ -30,7 +30,6 @@ class PageScan:
 
     inline_scripts: list[str] = field(default_factory=list)
     insert_at: int | None = None
-    submits_form: bool = False
 
     @property
     def script_hashes(self) -> list[str]:
@@ -39,7 +38,7 @@ class PageScan:
 
 
 class _Scanner(HTMLParser):
-    """Collects a page's executed inline scripts, its submitting forms and the head's insertion point."""
+    """Collects a page's executed inline scripts and the head's insertion point."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -48,7 +47,6 @@ class _Scanner(HTMLParser):
         self._in_head = False
         self._seen_script = False
         self._script: list[str] | None = None
-        self._forms = 0
 
     def _tag_end(self) -> int:
         line, column = self.getpos()
@@ -69,10 +67,6 @@ class _Scanner(HTMLParser):
                 return
             executed = values.get("type", "").strip().lower() in EXECUTED_TYPES
             self._script = [] if executed else None
-        elif tag == "form":
-            self._forms += 1
-        elif self._forms and _submits(tag, values):
-            self.scan.submits_form = True
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -89,19 +83,10 @@ class _Scanner(HTMLParser):
         elif tag == "script" and self._script is not None:
             self.scan.inline_scripts.append("".join(self._script))
             self._script = None
-        elif tag == "form" and self._forms:
-            self._forms -= 1
-
-
-def _submits(tag: str, values: dict[str, str]) -> bool:
-    kind = values.get("type", "").strip().lower()
-    if tag == "button":
-        return kind in ("", "submit")
-    return tag == "input" and kind in ("submit", "image")
 
 
 def scan_page(html: str) -> PageScan:
-    """Read a finished page: its executed inline scripts, whether a form submits, where <meta> goes."""
+    """Read a finished page: its executed inline scripts and where <meta> goes."""
     scanner = _Scanner(html)
     scanner.feed(html)
     scanner.close()
@@ -116,7 +101,7 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_hashes: list[str], *, submits_form: bool = False, header: bool = False) -> str:
+def policy(script_hashes: list[str], *, header: bool = False) -> str:
     """The Content-Security-Policy value admitting these inline scripts and the site's own files.
 
     `header` adds what only an HTTP header can carry (a <meta> policy ignores it with an error).
@@ -133,9 +118,8 @@ def policy(script_hashes: list[str], *, submits_form: bool = False, header: bool
         ("img-src", ["'self'", "data:"]),
         ("object-src", ["'none'"]),
         ("base-uri", ["'none'"]),
-        # The comparison form submits to its own page (?from=..&to=..); pages without such a
-        # form may send nothing anywhere.
-        ("form-action", ["'self'" if submits_form else "'none'"]),
+        # No page sends a form anywhere: the comparison's choice changes the address in the browser.
+        ("form-action", ["'none'"]),
     ]
     if header:
         directives.append(("frame-ancestors", ["'none'"]))
@@ -144,13 +128,13 @@ def policy(script_hashes: list[str], *, submits_form: bool = False, header: bool
 
 def page_policy(scan: PageScan) -> str:
     """The policy for one page's <meta> element."""
-    return policy(scan.script_hashes, submits_form=scan.submits_form)
+    return policy(scan.script_hashes)
 
 
 def site_policy(scans: list[PageScan]) -> str:
     """The policy for the host's header: it admits every inline script of every page of the site."""
     hashes = sorted({h for scan in scans for h in scan.script_hashes})
-    return policy(hashes, submits_form=any(scan.submits_form for scan in scans), header=True)
+    return policy(hashes, header=True)
 
 
 def insert_head_markup(html: str, scan: PageScan, markup: str) -> str:

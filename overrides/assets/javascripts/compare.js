@@ -2,7 +2,7 @@
    The page lists the versions; the clauses of the two chosen are fetched from versions/<id>/<lang>.json,
    already cut into the build's word tokens. The diff is diff-match-patch, as on the changes pages
    (notices/textdiff.py), with the same item encoding, no timeout and no cleanup, so both give the same
-   result; the markup is cloned from the page's <template>s. The form submits to the same page
+   result; the markup is cloned from the page's <template>s. Choosing changes the page's address
    (?from=v1&to=v3), so the address can be shared. */
 (function () {
   "use strict";
@@ -157,22 +157,38 @@
     return Array.prototype.find.call(select.options, function (o) { return o.value === id; });
   }
 
-  var params = new URLSearchParams(window.location.search);
-  var options = form.elements.from.options;
-  var fromId = params.get("from") || (options.length > 1 ? options[options.length - 2].value : options[0] && options[0].value);
-  var toId = params.get("to") || (options.length ? options[options.length - 1].value : null);
-  form.elements.material.checked = params.get("material") === "1";
-  form.elements.material.addEventListener("change", syncOptions);
-  syncOptions();
-  var from = option(form.elements.from, fromId), to = option(form.elements.to, toId);
-  if (from && to) {
-    form.elements.from.value = fromId;
-    form.elements.to.value = toId;
-    Promise.all([load(from), load(to)]).then(function (pair) {
-      render(pair[0], pair[1]);
-    }, function () {
-      // A page opened as a file may not fetch other files: say what to do instead.
-      document.getElementById("notice-compare-offline").hidden = false;
-    });
+  /* The choice lives in the address (?from=&to=), so a comparison can be shared; the page never submits
+     anything (its policy is form-action 'none'): choosing only changes the address and the view. */
+  function show() {
+    var params = new URLSearchParams(window.location.search);
+    var options = form.elements.from.options;
+    var fromId = params.get("from") || (options.length > 1 ? options[options.length - 2].value : options[0] && options[0].value);
+    var toId = params.get("to") || (options.length ? options[options.length - 1].value : null);
+    form.elements.material.checked = params.get("material") === "1";
+    syncOptions();
+    var from = option(form.elements.from, fromId), to = option(form.elements.to, toId);
+    if (from && to) {
+      form.elements.from.value = fromId;
+      form.elements.to.value = toId;
+      Promise.all([load(from), load(to)]).then(function (pair) {
+        render(pair[0], pair[1]);
+      }, function () {
+        // A page opened as a file may not fetch other files: say what to do instead.
+        document.getElementById("notice-compare-offline").hidden = false;
+      });
+    }
   }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var params = new URLSearchParams();
+    params.set("from", form.elements.from.value);
+    params.set("to", form.elements.to.value);
+    if (form.elements.material.checked) params.set("material", "1");
+    window.history.pushState(null, "", "?" + params.toString());
+    show();
+  });
+  window.addEventListener("popstate", show);
+  form.elements.material.addEventListener("change", syncOptions);
+  show();
 })();
