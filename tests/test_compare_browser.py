@@ -38,7 +38,9 @@ def test_choosing_versions_gives_a_new_shareable_address(reader, example_url):
     reader.select_option("#notice-to", "v3")
     reader.click("#notice-compare-form button[type=submit]")
     reader.wait_for_url("**/ro/compare/?from=v2&to=v3")
-    reader.wait_for_selector("#notice-compare-result section.notice-clause")
+    # The view changes in place (nothing is submitted): wait for the new pair's clauses.
+    reader.wait_for_function("""() => Array.from(document.querySelectorAll(
+        '#notice-compare-result section.notice-clause')).map(e => e.id).join() === 'clause-rights'""")
     assert changed_clauses(reader) == ["clause-rights"]
     assert "Modificată" in reader.inner_text("#notice-compare-result")
 
