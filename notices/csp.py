@@ -1,7 +1,7 @@
-"""Content-Security-Policy for built pages: the inline scripts a page runs, their hashes, the policy.
+"""Content-Security-Policy for built pages: the inline scripts and styles a page has, their hashes, the policy.
 
 Plain Python over finished HTML, so it can be tested without a build. Each page gets a policy that
-admits exactly its own inline scripts; the host's header admits every inline script of the site.
+admits exactly its own inline scripts and style elements; the host's header admits every one of the site.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -29,6 +30,7 @@ class PageScan:
     """What the policy of one page depends on, and where its <meta> elements go."""
 
     inline_scripts: list[str] = field(default_factory=list)
+    inline_styles: list[str] = field(default_factory=list)
     insert_at: int | None = None
 
     @property
@@ -36,9 +38,14 @@ class PageScan:
         """CSP hash sources of the page's inline scripts, in page order, without repeats."""
         return list(dict.fromkeys(script_hash(text) for text in self.inline_scripts))
 
+    @property
+    def style_hashes(self) -> list[str]:
+        """CSP hash sources of the page's <style> elements, in page order, without repeats."""
+        return list(dict.fromkeys(script_hash(text) for text in self.inline_styles))
+
 
 class _Scanner(HTMLParser):
-    """Collects a page's executed inline scripts and the head's insertion point."""
+    """Collects a page's executed inline scripts, its style elements and the head's insertion point."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -47,6 +54,7 @@ class _Scanner(HTMLParser):
         self._in_head = False
         self._seen_script = False
         self._script: list[str] | None = None
+        self._style: list[str] | None = None
 
     def _tag_end(self) -> int:
         line, column = self.getpos()
@@ -67,6 +75,8 @@ class _Scanner(HTMLParser):
                 return
             executed = values.get("type", "").strip().lower() in EXECUTED_TYPES
             self._script = [] if executed else None
+        elif tag == "style":
+            self._style = []
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -76,6 +86,8 @@ class _Scanner(HTMLParser):
     def handle_data(self, data):
         if self._script is not None:
             self._script.append(data)
+        elif self._style is not None:
+            self._style.append(data)
 
     def handle_endtag(self, tag):
         if tag == "head":
@@ -83,10 +95,13 @@ class _Scanner(HTMLParser):
         elif tag == "script" and self._script is not None:
             self.scan.inline_scripts.append("".join(self._script))
             self._script = None
+        elif tag == "style" and self._style is not None:
+            self.scan.inline_styles.append("".join(self._style))
+            self._style = None
 
 
 def scan_page(html: str) -> PageScan:
-    """Read a finished page: its executed inline scripts and where <meta> goes."""
+    """Read a finished page: its executed inline scripts, its style elements and where <meta> goes."""
     scanner = _Scanner(html)
     scanner.feed(html)
     scanner.close()
@@ -94,15 +109,15 @@ def scan_page(html: str) -> PageScan:
 
 
 def script_hash(text: str) -> str:
-    """The CSP source ('sha256-...') that admits an inline script with this text."""
-    # The browser hashes the script as parsed, and HTML parsing turns CR LF and CR into LF.
+    """The CSP source ('sha256-...') that admits an inline script or style element with this text."""
+    # The browser hashes the element's text as parsed, and HTML parsing turns CR LF and CR into LF.
     normalized = text.replace("\r\n", "\n").replace("\r", "\n")
     digest = hashlib.sha256(normalized.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(script_hashes: list[str], *, header: bool = False) -> str:
-    """The Content-Security-Policy value admitting these inline scripts and the site's own files.
+def policy(script_hashes: Sequence[str], style_hashes: Sequence[str] = (), *, header: bool = False) -> str:
+    """The Content-Security-Policy value admitting these inline scripts and styles and the site's own files.
 
     `header` adds what only an HTTP header can carry (a <meta> policy ignores it with an error).
     """
@@ -111,9 +126,9 @@ def policy(script_hashes: list[str], *, header: bool = False) -> str:
         # back to default-src: all of it comes from the site itself.
         ("default-src", ["'self'"]),
         ("script-src", ["'self'", *script_hashes]),
-        # Material's styles are files, and its scripts style elements through the CSSOM, which
-        # style-src does not govern: no 'unsafe-inline' needed.
-        ("style-src", ["'self'"]),
+        # Material's styles are files and the notice's are hashed <style> elements; scripts style
+        # elements through the CSSOM, which style-src does not govern: no 'unsafe-inline' needed.
+        ("style-src", ["'self'", *style_hashes]),
         # Material's stylesheet draws its icons from data: SVG images.
         ("img-src", ["'self'", "data:"]),
         ("object-src", ["'none'"]),
@@ -128,13 +143,14 @@ def policy(script_hashes: list[str], *, header: bool = False) -> str:
 
 def page_policy(scan: PageScan) -> str:
     """The policy for one page's <meta> element."""
-    return policy(scan.script_hashes)
+    return policy(scan.script_hashes, scan.style_hashes)
 
 
 def site_policy(scans: list[PageScan]) -> str:
-    """The policy for the host's header: it admits every inline script of every page of the site."""
-    hashes = sorted({h for scan in scans for h in scan.script_hashes})
-    return policy(hashes, header=True)
+    """The policy for the host's header: it admits every inline script and style of every page of the site."""
+    scripts = sorted({h for scan in scans for h in scan.script_hashes})
+    styles = sorted({h for scan in scans for h in scan.style_hashes})
+    return policy(scripts, styles, header=True)
 
 
 def insert_head_markup(html: str, scan: PageScan, markup: str) -> str:

@@ -7,8 +7,6 @@ import html
 import re
 import unicodedata
 
-# lunr.js has language support (stemmer, stop words) for these; others search without stemming.
-LUNR_LANGUAGES = {"ro", "en", "de", "fr", "it", "es", "pt", "nl", "da", "fi", "hu", "no", "ru", "sv", "tr"}
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -29,8 +27,10 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
     result = {}
     for lang in languages:
         config = copy.deepcopy(index["config"])
-        config["lang"] = [lang] if lang in LUNR_LANGUAGES else ["en"]
-        if lang not in LUNR_LANGUAGES:
+        # lunr's language files would only add stop words here (no stemmer, no trimmer: see
+        # mkdocs.yml), and cost a reader two requests; tokens are the same without them.
+        config["lang"] = ["en"]
+        if lang != "en":
             # English stop words would drop words of another language ("to" is Latvian too).
             config["pipeline"] = []
         config.setdefault("fields", {})["folded"] = {"boost": 1}

@@ -41,6 +41,15 @@ def test_only_executed_inline_scripts_are_hashed_once_each():
     assert scan.script_hashes == [script_hash("var a = 1;"), script_hash('import "./m.js";')]
 
 
+def test_style_elements_are_admitted_by_hash_and_style_attributes_are_not():
+    html = "<html><head><style>p { color: red; }</style></head><body><p style='color: blue'>x</p></body></html>"
+    scan = scan_page(html)
+    assert scan.inline_styles == ["p { color: red; }"] and scan.inline_scripts == []
+    found = directives(page_policy(scan))
+    assert found["style-src"] == ["'self'", script_hash("p { color: red; }")]
+    assert "'unsafe-hashes'" not in found["style-src"] and "'unsafe-inline'" not in found["style-src"]
+
+
 def test_markup_goes_right_after_meta_charset():
     scan = scan_page(PAGE)
     out = insert_head_markup(PAGE, scan, "<X>")
