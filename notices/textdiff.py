@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -51,7 +52,7 @@ def plain_text(markdown_text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClauseText:
     """A clause's id, its label for people, and its plain text."""
 
@@ -62,13 +63,20 @@ class ClauseText:
 
 def clause_texts(markdown_text: str) -> list[ClauseText]:
     """A rendered notice cut into clauses, each as plain text."""
+    return list(_clause_texts(markdown_text))
+
+
+# One build cuts the same few texts (each released version, each draft) many times: for the checks,
+# the changes pages, the comparison data and the GDPR index.
+@functools.lru_cache(maxsize=64)
+def _clause_texts(markdown_text: str) -> tuple[ClauseText, ...]:
     result = []
     for clause_id, piece in clauses.split(markdown_text):
         text = plain_text(piece)
         words = text.split("\n", 1)[0].split()
         label = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
         result.append(ClauseText(clause_id or "start", label, text))
-    return result
+    return tuple(result)
 
 
 @dataclass

@@ -28,6 +28,7 @@ class LinedData:
 
 
 MAX_BYTES = 1_000_000
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_source(path: Path, shown_as: str) -> str:
@@ -69,8 +70,15 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1, path: Path | None 
     """Parse YAML `text` that starts at line `first_line` of `shown_as`; every problem names its line."""
     offset = first_line - 1
     try:
-        _refuse_aliases(text, shown_as, offset)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            # libyaml is several times faster; PyYAML alone refuses control characters, so such a text
+            # goes to PyYAML, which says where they are.
+            if yaml.reader.Reader.NON_PRINTABLE.search(text):
+                raise yaml.YAMLError("not printable")
+            node = _compose(text, shown_as, offset, FAST_LOADER)
+        except yaml.YAMLError:
+            # libyaml and PyYAML refuse the same text; PyYAML's message is the one put in plain words.
+            node = _compose(text, shown_as, offset, yaml.SafeLoader)
         lines: dict[str, int] = {}
         options = _Options(shown_as, offset, application_tags, text_only)
         data = _convert(node, "", lines, options) if node is not None else {}
@@ -83,9 +91,15 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1, path: Path | None 
     return LinedData(path or Path(shown_as), data, lines)
 
 
-def _refuse_aliases(text: str, shown_as: str, offset: int) -> None:
+def _compose(text: str, shown_as: str, offset: int, loader: type) -> yaml.Node | None:
+    """The document's node tree, once no anchor or alias is in it."""
+    _refuse_aliases(text, shown_as, offset, loader)
+    return yaml.compose(text, Loader=loader)
+
+
+def _refuse_aliases(text: str, shown_as: str, offset: int, loader: type) -> None:
     """Anchors and aliases are refused: editors never need them, and nested aliases can expand without end."""
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise SourceError([Problem(shown_as, event.start_mark.line + 1 + offset,
                                        "anchors and aliases (&name, *name) are not used in these files: "
