@@ -15,7 +15,8 @@ from .site import CompanySite
 from .site_config import check_site_config
 from .translations import TRANSLATES, changed_clauses
 from .provenance import trace
-from .rendered import Origin, check_markdown, refused
+from .cache import Cache
+from .rendered import Origin, check_markdown, passes
 from .tree import check_tree
 from .yamlsource import MAX_BYTES
 from .versions import NOTICE_PAGE, Version, archive_path, frozen_text
@@ -72,10 +73,10 @@ def _markup(site: CompanySite) -> list[Problem]:
     problems: list[Problem] = []
     if site.errors:
         return problems
-    to_html = site.markdown_html()
+    to_html, cache = site.markdown_html(), Cache(site.root)
     for name, by_lang in sorted(site.pages.items()):
         for lang, page in by_lang.items():
-            if refused(to_html(site.filled(lang, name))) is not None:
+            if not passes(site.filled(lang, name), to_html, cache):
                 traced = trace(site.renderer(lang), page.padded_body(), page.shown_as)
                 problems += check_markdown("\n".join(line for line, _, _ in traced), to_html,
                                            [Origin(shown, number) for _, shown, number in traced])
@@ -87,12 +88,12 @@ def _markup(site: CompanySite) -> list[Problem]:
 def _archive_markup(site: CompanySite, versions: list[Version]) -> list[Problem]:
     """Frozen versions pass the same allowlist as the live text: the archive is published too."""
     problems: list[Problem] = []
-    to_html = site.markdown_html()
+    to_html, cache = site.markdown_html(), Cache(site.root)
     for version in versions:
         for lang in site.company.languages:
             path = archive_path(site.company.path.parent, version.id, lang)
             text = _frozen(site, version.id, lang)
-            if text is None or refused(to_html(text)) is None:
+            if text is None or passes(text, to_html, cache):
                 continue
             shown = display_path(path, site.root)
             offset = path.read_text(encoding="utf-8").count("\n") - text.count("\n")
@@ -187,8 +188,9 @@ def _translations(site: CompanySite, versions: list[Version]) -> list[Problem]:
         lines = {c.id: c.line for c in site.page_clauses(lang, NOTICE_PAGE)}
         # Since the latest release: a clause whose translation changed too (an edit, or a fact or snippet that
         # reaches every language) is not behind; one whose original alone changed may be.
-        moved = set(changed_clauses(translated_then, site.filled(lang, NOTICE_PAGE)))
-        for clause_id in changed_clauses(then, site.filled(original, NOTICE_PAGE)):
+        cache = Cache(site.root)
+        moved = set(changed_clauses(translated_then, site.filled(lang, NOTICE_PAGE), cache))
+        for clause_id in changed_clauses(then, site.filled(original, NOTICE_PAGE), cache):
             if clause_id in moved:
                 continue
             problems.append(Problem(page.shown_as, lines.get(clause_id, page.meta_line(TRANSLATES)),

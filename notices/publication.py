@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
+from .cache import Cache
 from .dates import long_date
 from .problems import Problem, SourceError, display_path
 from .site import CompanySite
@@ -96,6 +97,7 @@ class Publication:
         self.facts = public_facts(site, lang)
         self.company_name = display_name(site, lang)
         self._clauses: dict[str, list[ClauseText]] = {}
+        self.cache = Cache(site.root)
 
     def url(self, name: str) -> str:
         """Site-relative URL of page `name` in this language."""
@@ -108,7 +110,7 @@ class Publication:
     def clauses(self, version: Version) -> list[ClauseText]:
         """A version's clauses as plain text; each version is cut once, though three pages use it."""
         if version.id not in self._clauses:
-            self._clauses[version.id] = clause_texts(self.text(version))
+            self._clauses[version.id] = clause_texts(self.text(version), self.cache)
         return self._clauses[version.id]
 
     def version_view(self, version: Version) -> dict:
@@ -186,7 +188,7 @@ class Publication:
             source = translation_source(version, self.lang)
             if source != version.id:
                 labels = {c.id: c.label for c in clause_texts(frozen_text(self.company_dir, version.id, self.default))}
-                for clause_id in behind_clauses(self.company_dir, source, version.id, self.default, self.lang):
+                for clause_id in behind_clauses(self.company_dir, source, version.id, self.default, self.lang, self.cache):
                     behind.append({"id": clause_id, "label": labels.get(clause_id, clause_id),
                                    "url": relative_url(here, original) + "#" + clause_id})
         return {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
 
+from .cache import Cache
 from .html_safety import HELP, sanitize
 from .problems import Problem
 from .yamlsource import load_yaml
@@ -38,6 +40,8 @@ class MarkdownHtml:
             if isinstance(options, dict):
                 configs[name] = options
         self._md = markdown.Markdown(extensions=names, extension_configs=configs)
+        # What decides the HTML besides the text and the code: a kept result is valid for these only.
+        self.settings = json.dumps([names, configs], sort_keys=True, default=str)
 
     def __call__(self, text: str) -> str:
         """The HTML of `text`."""
@@ -48,6 +52,13 @@ class MarkdownHtml:
 def refused(html: str) -> str | None:
     """What the allowlist refuses in `html`, or None."""
     return sanitize(html).refused
+
+
+def passes(text: str, to_html: MarkdownHtml, cache: Cache | None = None) -> bool:
+    """Whether `text` as the site renders it passes the allowlist (kept in `cache` for the next build)."""
+    if cache is None:
+        return refused(to_html(text)) is None
+    return cache.get_or_compute("allowlist", (to_html.settings, text), lambda: refused(to_html(text)) is None)
 
 
 def check_markdown(text: str, to_html: MarkdownHtml, origins: list[Origin]) -> list[Problem]:

@@ -11,6 +11,7 @@ import markdown
 from diff_match_patch import diff_match_patch
 
 from . import clauses
+from .cache import Cache
 
 TOKEN = re.compile(r"\s+|[\w\u00C0-\u024F]+|[^\w\s]", re.UNICODE)
 # One converter for every clause: building a Markdown instance costs more than converting a clause.
@@ -61,9 +62,13 @@ class ClauseText:
     text: str
 
 
-def clause_texts(markdown_text: str) -> list[ClauseText]:
-    """A rendered notice cut into clauses, each as plain text."""
-    return list(_clause_texts(markdown_text))
+def clause_texts(markdown_text: str, cache: Cache | None = None) -> list[ClauseText]:
+    """A rendered notice cut into clauses, each as plain text (kept in `cache` for the next build)."""
+    if cache is None:
+        return list(_clause_texts(markdown_text))
+    rows = cache.get_or_compute("clauses", (markdown_text,),
+                                lambda: [[c.id, c.label, c.text] for c in _clause_texts(markdown_text)])
+    return [ClauseText(*row) for row in rows]
 
 
 # One build cuts the same few texts (each released version, each draft) many times: for the checks,

@@ -3,13 +3,16 @@
     python scripts/bench.py              # three interleaved repetitions (needs Debian's chromium)
     python scripts/bench.py --repeat 1   # faster, noisier
 
-Figures, all on impro-media's real Romanian and English text, each build a fresh process:
-- the project's build against a fair bare Material build (one build, no i18n, no hooks: the notice's
-  text only on the notice pages, every generated page present with its title and no text) and against
-  Material + mkdocs-static-i18n of the same pages without the hooks; the three are run interleaved;
-- with 1, 20 and 100 versions (small edits each): build time, site size, search index, compare page;
-- a cold visit of the page in force against the fair bare Material page: bytes (raw and gzipped)
-  and requests.
+Figures, all on impro-media's real Romanian and English text, each build a fresh process, with 1, 20
+and 100 released versions (a small edit in both languages each):
+- the project's build, interleaved with two plain builds of the same pages with the same content
+  (the notice and each archived version as Markdown, the generated pages as their built HTML):
+  Material + mkdocs-static-i18n as the project configures them without the hooks, and bare Material
+  (one build, no i18n, no hooks). The project's first build (no cache) is given apart;
+- the site's size, the search index, the compare page;
+- a cold visit of the page in force (1 and 100 versions) and of a bare Material page of the same
+  text (one language, one page, no i18n, no hooks): bytes (raw and gzipped) and requests unthrottled,
+  and Largest Contentful Paint under a throttled profile (4x CPU, 150 ms latency, 1.6 Mbps).
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
-import html as html_lib
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -53,37 +56,59 @@ def mkdocs_build(config_dir: Path) -> float:
     return time.perf_counter() - start
 
 
-def _title(page_html: str) -> str:
-    found = re.search(r"<h1[^>]*>(.*?)</h1>", page_html, re.S) or re.search(r"<title>(.*?)</title>", page_html, re.S)
-    text = re.sub(r"<[^>]+>", "", found.group(1)) if found else "Page"
-    return html_lib.unescape(text).replace("#", "").strip()
+def _article(page_html: str) -> str:
+    """The content of a built page (Material's article), as raw HTML for a Markdown page."""
+    from bs4 import BeautifulSoup
+
+    article = BeautifulSoup(page_html, "html.parser").select_one("article.md-content__inner")
+    return f"<div>\n{article.decode_contents() if article else ''}\n</div>\n"
+
+
+def page_sources(root: Path) -> dict[tuple[str, tuple[str, ...]], str]:
+    """(language, path inside the language) -> the Markdown that gives a plain theme the same page.
+
+    The notice and each archived version are their Markdown texts; the generated pages (history,
+    changes, comparison, GDPR index) are their built content as raw HTML.
+    """
+    built = root / "site" / COMPANY
+    company_dir = root / "companies" / COMPANY
+    versions = sorted((p.name for p in (company_dir / "versions").iterdir()), key=lambda name: int(name[1:]))
+    sources = {}
+    for page in sorted(built.rglob("index.html")):
+        parts = page.relative_to(built).parent.parts
+        lang = parts[0] if parts and parts[0] in ("en", "ro", "lv") else "ro"
+        inner = parts[1:] if parts and parts[0] == lang else parts
+        if inner == ():
+            sources[lang, inner] = frozen_text(company_dir, versions[-1], lang)
+        elif len(inner) == 2 and inner[0] == "versions":
+            sources[lang, inner] = frozen_text(company_dir, inner[1], lang)
+        else:
+            sources[lang, inner] = _article(page.read_text(encoding="utf-8"))
+    return sources
+
+
+BARE_CONFIG = ("site_name: Bare\nsite_url: https://example.com/\ntheme:\n  name: material\n  font: false\n"
+               "markdown_extensions: [admonition, attr_list, md_in_html, toc, pymdownx.magiclink]\n"
+               "plugins:\n  search: {}\n")
 
 
 def fair_material(root: Path, target: Path, languages: list[str] | None = None) -> Path:
-    """The pages of the project's built site with plain Material: the notice's text on the notice pages only.
+    """Every page of the project's built site, with the same content, built by plain Material.
 
-    Without `languages`: one plain Material build of every page. With them: Material and
-    mkdocs-static-i18n as the project configures them, so that the difference is what the hooks add.
+    Without `languages`: one plain Material build (no i18n, no hooks), each language a folder. With
+    them: Material and mkdocs-static-i18n as the project configures them, so that the difference is
+    what the hooks add.
     """
-    built = root / "site" / COMPANY
     docs = target / "docs"
-    default = (languages or ["ro"])[0]
-    for page in sorted(built.rglob("index.html")):
-        parts = page.relative_to(built).parent.parts
-        lang = parts[0] if parts and parts[0] in ("en", "ro", "lv") else default
-        inner = parts[1:] if parts and parts[0] == lang else parts
-        if inner == ():
-            versions = sorted((root / "companies" / COMPANY / "versions").iterdir(), key=lambda p: int(p.name[1:]))
-            body = frozen_text(root / "companies" / COMPANY, versions[-1].name, lang)
-        else:
-            body = f"# {_title(page.read_text(encoding='utf-8'))}\n"
+    for (lang, inner), body in page_sources(root).items():
         name = "index.md" if not inner else "/".join(inner) + ".md"
-        destination = docs / lang / name if languages else docs / Path(*parts) / "index.md"
+        if languages:
+            destination = docs / lang / name
+        else:
+            destination = docs / ("" if lang == "ro" else lang) / name
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(body, encoding="utf-8")
-    config = ("site_name: Bare\nsite_url: https://example.com/\ntheme:\n  name: material\n  font: false\n"
-              "markdown_extensions: [admonition, attr_list, md_in_html, toc, pymdownx.magiclink]\n"
-              "plugins:\n  search: {}\n")
+    config = BARE_CONFIG
     if languages:
         config += "  i18n:\n    docs_structure: folder\n    fallback_to_default: false\n    languages:\n"
         for index, lang in enumerate(languages):
@@ -92,8 +117,23 @@ def fair_material(root: Path, target: Path, languages: list[str] | None = None) 
     return target
 
 
-def cold_visit(folder: Path, path: str = "") -> dict:
-    """Bytes (raw, gzipped) and requests of a cold visit to one page, served from `folder` on localhost."""
+def bare_notice(root: Path, target: Path) -> Path:
+    """The page a reader is compared with: bare Material (one language, one page) of the notice in force."""
+    (target / "docs").mkdir(parents=True, exist_ok=True)
+    (target / "docs" / "index.md").write_text(page_sources(root)["ro", ()], encoding="utf-8")
+    (target / "mkdocs.yml").write_text(BARE_CONFIG, encoding="utf-8")
+    return target
+
+
+# The throttled profile of the page-weight goal: 4x slower CPU, 150 ms latency, 1.6 Mbps.
+THROTTLED = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+LCP = """() => new Promise(done => new PerformanceObserver(list => {
+  const entries = list.getEntries(); done(entries[entries.length - 1].startTime);
+}).observe({type: "largest-contentful-paint", buffered: true}))"""
+
+
+def cold_visit(folder: Path, path: str = "", throttled: bool = False) -> dict:
+    """Bytes (raw, gzipped), requests and Largest Contentful Paint of a cold visit to one page on localhost."""
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import CHROMIUM_ARGS, serve
     from playwright.sync_api import sync_playwright
@@ -104,10 +144,16 @@ def cold_visit(folder: Path, path: str = "") -> dict:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
+            if throttled:
+                cdp = page.context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", THROTTLED)
+                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
             responses = []
             page.on("response", lambda response: responses.append(response))
             page.goto(url + path, wait_until="networkidle")
             page.wait_for_timeout(500)
+            lcp = page.evaluate(LCP)
             for response in responses:
                 try:
                     bodies.append(response.body())
@@ -117,7 +163,7 @@ def cold_visit(folder: Path, path: str = "") -> dict:
     finally:
         server.shutdown()
     return {"raw": sum(map(len, bodies)), "gzip": sum(len(gzip.compress(b, 6)) for b in bodies),
-            "requests": len(bodies)}
+            "requests": len(bodies), "lcp": lcp}
 
 
 def folder_size(folder: Path) -> int:
@@ -130,6 +176,31 @@ def kib(size: float) -> str:
     return f"{size / 1024:.0f} KiB"
 
 
+def builds(root: Path, scratch: Path, repeat: int) -> dict[str, float]:
+    """Median seconds of the project's build and of the two plain builds of the same pages, interleaved."""
+    first = project_build(root)  # no cache yet: what a fresh clone pays
+    bare = fair_material(root, scratch / "bare")
+    with_i18n = fair_material(root, scratch / "bare-i18n", ["ro", "en"])
+    times: dict[str, list[float]] = {"project": [], "bare": [], "i18n": []}
+    for _ in range(repeat):
+        times["project"].append(project_build(root))
+        times["bare"].append(mkdocs_build(bare))
+        times["i18n"].append(mkdocs_build(with_i18n))
+    return {"first": first, **{name: statistics.median(values) for name, values in times.items()}}
+
+
+def visits(sites: dict[str, tuple[Path, str]], repeat: int) -> dict[str, dict]:
+    """Cold visits of each page, interleaved: transfer unthrottled, LCP (median) under the throttled profile."""
+    found = {name: cold_visit(folder, path) for name, (folder, path) in sites.items()}
+    paints: dict[str, list[float]] = {name: [] for name in sites}
+    for _ in range(repeat):
+        for name, (folder, path) in sites.items():
+            paints[name].append(cold_visit(folder, path, throttled=True)["lcp"])
+    for name in sites:
+        found[name]["lcp"] = statistics.median(paints[name])
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the measurements and print the README table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -139,39 +210,35 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
-        real = Layout(ROOT).copy_to(scratch / "real").root
-        project_build(real)
-        bare = fair_material(real, scratch / "bare")
-        with_i18n = fair_material(real, scratch / "bare-i18n", ["ro", "en"])
-        times: dict[str, list[float]] = {"project": [], "bare": [], "i18n": []}
-        for _ in range(args.repeat):
-            times["project"].append(project_build(real))
-            times["bare"].append(mkdocs_build(bare))
-            times["i18n"].append(mkdocs_build(with_i18n))
-        ours, plain, plain_i18n = (statistics.median(times[k]) for k in ("project", "bare", "i18n"))
-        rows += [("impro-media, 1 version: this project's build (hooks, Material, i18n)", f"{ours:.2f} s"),
-                 ("same pages, Material + i18n, no hooks", f"{plain_i18n:.2f} s"),
-                 ("same pages, fair bare Material (one build, no i18n, no hooks)", f"{plain:.2f} s"),
-                 ("project / Material + i18n (goal ≤ 1.3)", f"{ours / plain_i18n:.2f}"),
-                 ("project / fair bare Material", f"{ours / plain:.2f}")]
-
-        if not args.no_browser and Path(CHROMIUM).exists():
-            mine, theirs = cold_visit(real / "site" / COMPANY), cold_visit(bare / "site")
-            for label, visit in (("page in force, cold", mine), ("fair bare Material page, cold", theirs)):
-                rows.append((label, f"{kib(visit['raw'])} raw, {kib(visit['gzip'])} gzipped, "
-                                    f"{visit['requests']} requests"))
-
-        previous = 1
-        scaled = Layout(ROOT).copy_to(scratch / "scaled").root
+        scaled = Layout(ROOT).copy_to(scratch / "project").root
+        previous, sites = 1, {}
         for count in (1, 20, 100):
             release_versions_from(scaled, previous, count)
             previous = count
-            took = statistics.median(project_build(scaled) for _ in range(args.repeat))
+            took = builds(scaled, scratch / f"plain{count}", args.repeat)
             site = scaled / "site" / COMPANY
             index = (site / "search" / "search_index.json").read_bytes()
-            rows.append((f"{count} version(s): build, site, search index (raw / gzip), compare page",
-                         f"{took:.2f} s, {kib(folder_size(site))}, {kib(len(index))} / "
-                         f"{kib(len(gzip.compress(index, 6)))}, {kib((site / 'compare' / 'index.html').stat().st_size)}"))
+            rows += [
+                (f"{count} version(s): build: project (first, no cache) / project / Material + i18n / bare Material",
+                 f"{took['first']:.2f} s / {took['project']:.2f} s / {took['i18n']:.2f} s / {took['bare']:.2f} s"),
+                (f"{count} version(s): project / Material + i18n of the same pages (goal ≤ 1.3)",
+                 f"{took['project'] / took['i18n']:.2f} (first build {took['first'] / took['i18n']:.2f})"),
+                (f"{count} version(s): site, search index (raw / gzip), compare page",
+                 f"{kib(folder_size(site))}, {kib(len(index))} / {kib(len(gzip.compress(index, 6)))}, "
+                 f"{kib((site / 'compare' / 'index.html').stat().st_size)}"),
+            ]
+            if count in (1, 100) and not args.no_browser and Path(CHROMIUM).exists():
+                kept = scratch / f"site{count}"
+                shutil.copytree(site, kept)
+                sites[f"page in force, {count} version(s), cold"] = (kept, "")
+        if sites:
+            sites["bare Material page of the same text (one language, one page), cold"] = (
+                bare_notice(scaled, scratch / "bare-notice") / "site", "")
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=scratch / "bare-notice",
+                           check=True, capture_output=True, env=ENV)
+            for label, visit in visits(sites, args.repeat).items():
+                rows.append((label, f"{kib(visit['raw'])} raw, {kib(visit['gzip'])} gzipped, "
+                                    f"{visit['requests']} requests, LCP {visit['lcp']:.0f} ms throttled"))
     print(f"Interleaved repetitions: {args.repeat}; medians.\n")
     print("| measurement | result |\n|---|---|")
     for name, value in rows:
