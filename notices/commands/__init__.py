@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..layout import Layout
-from ..problems import SourceError
-from ..site import CompanySite, load_site
+from ..sources.layout import Layout
+from ..sources.problems import SourceError
+from ..sources.site import CompanySite, load_site
 
 
 class NoProject(Exception):

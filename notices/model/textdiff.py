@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import markdown
 from diff_match_patch import diff_match_patch
 
-from . import clauses
+from ..sources import clauses
 
 TOKEN = re.compile(r"\s+|[\w\u00C0-\u024F]+|[^\w\s]", re.UNICODE)
 # One converter for every clause: building a Markdown instance costs more than converting a clause.

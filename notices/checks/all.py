@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses import scan
+from ..sources.clauses import scan
 from .disclosure import check_disclosure
 from .gdpr import Coverage, load_coverage
 from .integrity import check_versions
 from .markup import anchors, broken_links
-from .publication import load_labels
-from .problems import ERROR, WARNING, Problem, SourceError, display_path
-from .site import CompanySite
-from .site_config import check_site_config
-from .translations import TRANSLATES, changed_clauses
-from .provenance import trace
+from ..publish.publication import load_labels
+from ..sources.problems import ERROR, WARNING, Problem, SourceError, display_path
+from ..sources.site import CompanySite
+from ..sources.site_config import check_site_config
+from ..model.translations import TRANSLATES, changed_clauses
+from ..sources.provenance import trace
 from .rendered import Origin, check_markdown, refused
-from .tree import check_tree
-from .yamlsource import MAX_BYTES
-from .versions import NOTICE_PAGE, Version, archive_path, frozen_text
+from ..sources.tree import check_tree
+from ..sources.yamlsource import MAX_BYTES
+from ..model.versions import NOTICE_PAGE, Version, archive_path, frozen_text
 
 RENAMED = "renamed_clauses"
 

@@ -12,7 +12,7 @@ from babel import Locale, UnknownLocaleError
 
 from .problems import Problem, SourceError, display_path
 from .text import PLAIN_TEXT_HINT, plain_text
-from .urls import web_address
+from ..publish.urls import web_address
 from .yamlsource import LinedData, load_yaml
 
 DATA_FILE = "company.yml"

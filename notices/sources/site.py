@@ -12,7 +12,7 @@ from .pages import PageSource, read_page
 from .provenance import missing_facts, missing_snippets
 from .problems import ERROR, Problem, SourceError, display_path
 from .render import Renderer
-from .rendered import MarkdownHtml
+from ..checks.rendered import MarkdownHtml
 
 
 
@@ -243,7 +243,7 @@ def _compare(site, ref_page, ref, page, found) -> None:
 
 def _released_ids(site: CompanySite) -> dict[str, set[str]]:
     """Clause ids of the latest released version in each language (none before the first release)."""
-    from .versions import frozen_text, load_versions
+    from ..model.versions import frozen_text, load_versions
     try:
         versions = load_versions(site.company.path.parent, site.company.languages, site.root)
         latest = versions[-1].id if versions else None

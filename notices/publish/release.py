@@ -8,12 +8,12 @@ from pathlib import Path
 
 from babel import Locale
 
-from .problems import Problem, SourceError
+from ..sources.problems import Problem, SourceError
 from .publication import load_labels
-from .textdiff import clause_texts
-from .translations import changed_clauses
-from .site import CompanySite
-from .versions import (NOTICE_PAGE, Version, translation_source, archive_path, frozen_file, frozen_text, load_versions, sha256,
+from ..model.textdiff import clause_texts
+from ..model.translations import changed_clauses
+from ..sources.site import CompanySite
+from ..model.versions import (NOTICE_PAGE, Version, translation_source, archive_path, frozen_file, frozen_text, load_versions, sha256,
                        write_versions)
 
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
@@ -32,7 +32,7 @@ def release(site: CompanySite, *, change: str, summaries: dict[str, str], effect
 
     if site.errors:
         raise SourceError(site.errors)
-    from .checks import check_company
+    from ..checks.all import check_company
     blocking = check_company(site).errors
     if blocking:
         raise SourceError(blocking)

@@ -8,18 +8,18 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
-from .dates import long_date
-from .problems import Problem, SourceError, display_path
-from .site import CompanySite
-from .textdiff import ClauseText, clause_texts, compare_clauses, tokens
-from .disclosure import display_name, public_facts
+from ..model.dates import long_date
+from ..sources.problems import Problem, SourceError, display_path
+from ..sources.site import CompanySite
+from ..model.textdiff import ClauseText, clause_texts, compare_clauses, tokens
+from ..checks.disclosure import display_name, public_facts
 from .urls import page_url, relative_url, web_address
-from .gdpr import ELEMENTS, Coverage
-from .translations import behind_clauses
-from .versions import (NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, translation_source,
+from ..checks.gdpr import ELEMENTS, Coverage
+from ..model.translations import behind_clauses
+from ..model.versions import (NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, translation_source,
                        upcoming)
-from .text import label_text
-from .yamlsource import load_yaml
+from ..sources.text import label_text
+from ..sources.yamlsource import load_yaml
 
 LABELS = "labels.yml"
 # Every word the site's templates show: a language lacking one would show an empty place.
