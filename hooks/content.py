@@ -19,7 +19,7 @@ from notices.checks.all import check_company
 from notices.sources.layout import Layout
 from notices.sources.problems import ERROR, SourceError
 from notices.publish.publication import Publication, clauses_url
-from notices.sources.site import load_site
+from notices.checks.site import load_site
 from notices.publish.urls import page_url
 from notices.model.versions import NOTICE_PAGE, archive_path
 from notices.publish.versions_json import versions_document

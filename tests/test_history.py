@@ -22,7 +22,7 @@ from notices.model.history import NO_HISTORY
 from notices.checks.integrity import check_versions
 from notices.sources.layout import Layout
 from notices.sources.problems import ERROR, WARNING
-from notices.sources.site import load_site
+from notices.checks.site import load_site
 from notices.model.versions import archive_path, load_versions, sha256, write_versions
 
 SITE = "example-privacy"

@@ -8,7 +8,7 @@ import pytest
 
 from notices.checks.all import check_company
 from notices.sources.layout import Layout
-from notices.sources.site import load_site
+from notices.checks.site import load_site
 from notices.sources.problems import SourceError
 from conftest import copy_project, run_build
 

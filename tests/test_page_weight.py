@@ -10,7 +10,7 @@ import pytest
 from conftest import BUILD_DAY, BUILD_DAY_EPOCH, run_build, serve, with_example
 from notices.sources.layout import Layout
 from notices.publish.release import release
-from notices.sources.site import load_site
+from notices.checks.site import load_site
 
 SITE = "example-privacy"
 RETENTION = {"en": "We keep your data for two years after our last contact.",
