@@ -11,18 +11,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from notices.dates import as_of_setting, source_date, today_in
-from notices.disclosure import display_name
-from notices.html_safety import sanitize
-from notices.rendered import Origin, check_markdown
-from notices.checks import check_company
-from notices.layout import Layout
-from notices.problems import ERROR, SourceError
-from notices.publication import Publication, clauses_url
-from notices.site import load_site
-from notices.urls import page_url
-from notices.versions import NOTICE_PAGE, archive_path
-from notices.versions_json import versions_document
+from notices.model.dates import as_of_setting, source_date, today_in
+from notices.checks.disclosure import display_name
+from notices.checks.html_safety import sanitize
+from notices.checks.rendered import Origin, check_markdown
+from notices.checks.all import check_company
+from notices.sources.layout import Layout
+from notices.sources.problems import ERROR, SourceError
+from notices.publish.publication import Publication, clauses_url
+from notices.checks.site import load_site
+from notices.publish.urls import page_url
+from notices.model.versions import NOTICE_PAGE, archive_path
+from notices.publish.versions_json import versions_document
 
 log = get_plugin_logger("notices")
 EPOCH_DAY = dt.date(1970, 1, 1)

@@ -1,6 +1,6 @@
 """MkDocs adapter: a Content-Security-Policy and a no-referrer policy on every page, and the host's headers.
 
-The policies come from notices/csp.py; this file only places them in the built pages and writes
+The policies come from notices/publish/csp.py; this file only places them in the built pages and writes
 the site's .htaccess once every language is built.
 """
 
@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 
 from template_cache import COMPILED
 
-from notices.csp import REFERRER_POLICY, htaccess, insert_head_markup, page_policy, scan_page, site_policy
+from notices.publish.csp import REFERRER_POLICY, htaccess, insert_head_markup, page_policy, scan_page, site_policy
 
 TEMPLATE = "notice/security-meta.html"
 

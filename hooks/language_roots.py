@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from notices.search_index import split_index
+from notices.publish.search_index import split_index
 
 
 def on_pre_template(template, template_name, config):

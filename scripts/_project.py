@@ -11,5 +11,5 @@ if str(ROOT) not in sys.path:
 
 from notices.cli import main  # noqa: E402,F401
 from notices.commands import load, report  # noqa: E402,F401
-from notices.layout import Layout  # noqa: E402,F401
-from notices.problems import SourceError  # noqa: E402,F401
+from notices.sources.layout import Layout  # noqa: E402,F401
+from notices.sources.problems import SourceError  # noqa: E402,F401

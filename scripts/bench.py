@@ -32,8 +32,8 @@ from pathlib import Path
 
 from _project import ROOT, Layout, load
 
-from notices.release import release
-from notices.versions import NOTICE_PAGE, frozen_text
+from notices.publish.release import release
+from notices.model.versions import NOTICE_PAGE, frozen_text
 
 CHROMIUM = "/usr/bin/chromium"
 COMPANY = "impro-media"

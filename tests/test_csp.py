@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from notices.csp import htaccess, insert_head_markup, page_policy, policy, scan_page, script_hash, site_policy
+from notices.publish.csp import htaccess, insert_head_markup, page_policy, policy, scan_page, script_hash, site_policy
 
 PAGE = """<!doctype html>
 <html><head>

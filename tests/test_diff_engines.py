@@ -9,8 +9,8 @@ import unicodedata
 import pytest
 
 from conftest import ROOT, page, serve
-from notices.versions import frozen_text
-from notices.textdiff import ClauseText, clause_texts, compare_clauses, diff_words, tokens
+from notices.model.versions import frozen_text
+from notices.model.textdiff import ClauseText, clause_texts, compare_clauses, diff_words, tokens
 
 SITE = "example-privacy"
 WORD = re.compile(r"[^\W\d_]{3,}")

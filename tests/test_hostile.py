@@ -6,10 +6,10 @@ import hashlib
 
 import pytest
 
-from notices.checks import check_company
-from notices.layout import Layout
-from notices.site import load_site
-from notices.problems import SourceError
+from notices.checks.all import check_company
+from notices.sources.layout import Layout
+from notices.checks.site import load_site
+from notices.sources.problems import SourceError
 from conftest import copy_project, run_build
 
 MEDIA = "impro-media"

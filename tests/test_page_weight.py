@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import BUILD_DAY, BUILD_DAY_EPOCH, run_build, serve, with_example
-from notices.layout import Layout
-from notices.release import release
-from notices.site import load_site
+from notices.sources.layout import Layout
+from notices.publish.release import release
+from notices.checks.site import load_site
 
 SITE = "example-privacy"
 RETENTION = {"en": "We keep your data for two years after our last contact.",

@@ -41,7 +41,7 @@ def test_real_coverage_gaps_are_the_ones_the_texts_leave():
     def gaps(company):
         declared = yaml.safe_load((ROOT / "companies" / company / "gdpr.yml").read_text(encoding="utf-8"))
         covered = {key for keys in declared["clauses"].values() for key in keys}
-        from notices.gdpr import ELEMENT_KEYS
+        from notices.checks.gdpr import ELEMENT_KEYS
         return sorted(set(ELEMENT_KEYS) - covered - set(declared.get("not_applicable") or {}))
     assert gaps("impro-media") == ["automated-decision-making", "dpo-contact"]
     assert "complaint-supervisory-authority" in gaps("impro-celojumi")

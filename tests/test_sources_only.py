@@ -150,8 +150,8 @@ def test_only_notice_pages_are_published_from_the_company_docs(project, name, me
 
 
 def test_the_snippet_loader_refuses_links_on_its_own(tmp_path):
-    from notices.problems import SourceError
-    from notices.render import Renderer
+    from notices.sources.problems import SourceError
+    from notices.sources.render import Renderer
 
     library = tmp_path / "snippets" / "en"
     library.mkdir(parents=True)

@@ -14,7 +14,7 @@ import yaml
 
 from conftest import (BUILD_DAY, BUILD_DAY_EPOCH, EXAMPLE, EXAMPLE_HISTORY, ROOT, edit, page, release,
                       release_example_history, run_build, text, with_example)
-from notices.dates import today_in
+from notices.model.dates import today_in
 
 SITE = "example-privacy"
 BUCHAREST, RIGA = ZoneInfo("Europe/Bucharest"), ZoneInfo("Europe/Riga")
@@ -64,8 +64,8 @@ def test_each_company_keeps_its_time_zone(company, zone):
     (None, "missing required fact 'time_zone'"),
 ])
 def test_an_unknown_time_zone_is_an_error_at_its_line(tmp_path, value, message):
-    from notices.company import load_company
-    from notices.problems import SourceError
+    from notices.sources.company import load_company
+    from notices.sources.problems import SourceError
 
     folder = tmp_path / "companies" / SITE
     folder.mkdir(parents=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..layout import Layout
-from ..problems import SourceError
-from ..site import CompanySite, load_site
+from ..sources.layout import Layout
+from ..sources.problems import SourceError
+from ..checks.site import CheckedSite, load_site
 
 
 class NoProject(Exception):
@@ -24,7 +24,7 @@ def find_root(start: Path) -> Path:
                     f"run the command there or pass --root <project folder>")
 
 
-def load(layout: Layout, company_id: str) -> CompanySite:
+def load(layout: Layout, company_id: str) -> CheckedSite:
     """A company's checked sources; raises SourceError."""
     return load_site(layout.company_dir(company_id), layout.docs_dir(company_id), layout.snippets_dir, layout.root)
 

@@ -18,12 +18,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..company import load_company
-from ..dates import AS_OF_FORMAT, AS_OF_VARIABLE, parse_as_of
-from ..layout import Layout
-from ..problems import ERROR, Problem, SourceError, display_path
-from ..site_config import check_site_config
-from ..tree import check_tree
+from ..sources.company import load_company
+from ..sources.layout import Layout
+from ..sources.problems import ERROR, Problem, SourceError, display_path
+from ..sources.site_config import check_site_config
+from ..sources.tree import check_tree
+from ..model.dates import AS_OF_FORMAT, AS_OF_VARIABLE, parse_as_of
 from . import unknown_companies
 
 try:

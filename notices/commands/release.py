@@ -6,10 +6,10 @@ import argparse
 import datetime as dt
 import sys
 
-from ..dates import today_in
-from ..layout import Layout
-from ..problems import SourceError
-from ..release import release
+from ..sources.layout import Layout
+from ..sources.problems import SourceError
+from ..model.dates import today_in
+from ..publish.release import release
 from . import load, report, unknown_companies
 
 HELP = "release the current text of a company's notice as a new version"

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from ..layout import Layout
+from ..sources.layout import Layout
 from . import unknown_companies
 
 HELP = "preview one company's site while you edit; the page reloads as you save"

@@ -8,12 +8,12 @@ import subprocess
 
 import yaml
 
-from ..checks import translations_behind
-from ..layout import Layout
-from ..problems import SourceError
-from ..site import CompanySite
-from ..textdiff import ClauseDiff, compare
-from ..versions import NOTICE_PAGE, REGISTRY, Version, frozen_text, load_versions
+from ..sources.layout import Layout
+from ..sources.problems import SourceError
+from ..sources.site import CompanySite
+from ..model.textdiff import ClauseDiff, compare
+from ..model.versions import NOTICE_PAGE, REGISTRY, Version, frozen_text, load_versions
+from ..checks.all import translations_behind
 from . import load
 
 HELP = "what readers will see change, as Markdown for a pull request, against the base branch"

@@ -8,18 +8,20 @@ from pathlib import Path
 
 from babel import Locale
 
-from .problems import Problem, SourceError
-from .publication import load_labels
-from .textdiff import clause_texts
-from .translations import changed_clauses
-from .site import CompanySite
-from .versions import (NOTICE_PAGE, Version, translation_source, archive_path, frozen_file, frozen_text, load_versions, sha256,
-                       write_versions)
+from ..sources.labels import load_labels
+from ..sources.problems import Problem, SourceError
+from ..sources.site import CompanySite
+from ..model.textdiff import clause_texts
+from ..model.translations import changed_clauses
+from ..model.versions import (NOTICE_PAGE, Version, translation_source, archive_path, frozen_file, frozen_text,
+                              load_versions, sha256, write_versions)
+from ..checks.all import check_company
+from ..checks.site import CheckedSite
 
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 
-def release(site: CompanySite, *, change: str, summaries: dict[str, str], effective: dt.date,
+def release(site: CheckedSite, *, change: str, summaries: dict[str, str], effective: dt.date,
             published: dt.date, version_id: str | None = None, notice_override: str | None = None,
             translation_current: tuple[str, ...] = (), translation_behind: tuple[str, ...] = ()) -> Version:
     """Freeze the company's current text as a new version; refuse with a reason naming what to fix."""
@@ -32,7 +34,6 @@ def release(site: CompanySite, *, change: str, summaries: dict[str, str], effect
 
     if site.errors:
         raise SourceError(site.errors)
-    from .checks import check_company
     blocking = check_company(site).errors
     if blocking:
         raise SourceError(blocking)

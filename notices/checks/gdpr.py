@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import WARNING, Problem, display_path
-from .yamlsource import load_yaml
+from ..sources.problems import WARNING, Problem, display_path
+from ..sources.yamlsource import load_yaml
 
 COVERAGE_FILE = "gdpr.yml"
 

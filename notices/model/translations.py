@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .cache import Cache
+from ..sources.cache import Cache
 from .textdiff import clause_texts
 from .versions import frozen_text
 

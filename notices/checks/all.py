@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clauses import scan
+from ..sources.clauses import scan
+from ..sources.labels import load_labels
+from ..sources.problems import ERROR, WARNING, Problem, SourceError, display_path
+from ..sources.provenance import trace
+from ..sources.site_config import check_site_config
+from ..sources.tree import check_tree
+from ..sources.yamlsource import MAX_BYTES
+from ..model.translations import TRANSLATES, changed_clauses
+from ..model.versions import NOTICE_PAGE, Version, archive_path, frozen_text
 from .disclosure import check_disclosure
 from .gdpr import Coverage, load_coverage
 from .integrity import check_versions
 from .markup import anchors, broken_links
-from .publication import load_labels
-from .problems import ERROR, WARNING, Problem, SourceError, display_path
-from .site import CompanySite
-from .site_config import check_site_config
-from .translations import TRANSLATES, changed_clauses
-from .provenance import trace
-from .cache import Cache
+from ..sources.cache import Cache
 from .rendered import Origin, check_markdown, passes
-from .tree import check_tree
-from .yamlsource import MAX_BYTES
-from .versions import NOTICE_PAGE, Version, archive_path, frozen_text
+from .site import CheckedSite
 
 RENAMED = "renamed_clauses"
 
@@ -38,7 +38,7 @@ class CompanyCheck:
         return [p for p in self.problems if p.severity == ERROR]
 
 
-def check_company(site: CompanySite, against: str | None = None, history: bool = False) -> CompanyCheck:
+def check_company(site: CheckedSite, against: str | None = None, history: bool = False) -> CompanyCheck:
     """All problems of a company (errors and warnings), with its versions and coverage.
 
     `history` also compares the released versions with git's record (the check does; builds do not).
@@ -68,7 +68,7 @@ def check_company(site: CompanySite, against: str | None = None, history: bool =
     return CompanyCheck(versions, coverage, problems)
 
 
-def _markup(site: CompanySite) -> list[Problem]:
+def _markup(site: CheckedSite) -> list[Problem]:
     """Every page as readers get it passes the HTML allowlist; its links lead somewhere."""
     problems: list[Problem] = []
     if site.errors:
@@ -85,7 +85,7 @@ def _markup(site: CompanySite) -> list[Problem]:
     return problems
 
 
-def _archive_markup(site: CompanySite, versions: list[Version]) -> list[Problem]:
+def _archive_markup(site: CheckedSite, versions: list[Version]) -> list[Problem]:
     """Frozen versions pass the same allowlist as the live text: the archive is published too."""
     problems: list[Problem] = []
     to_html, cache = site.markdown_html(), Cache(site.root)
@@ -102,7 +102,7 @@ def _archive_markup(site: CompanySite, versions: list[Version]) -> list[Problem]
     return problems
 
 
-def _labels(site: CompanySite) -> list[Problem]:
+def _labels(site: CheckedSite) -> list[Problem]:
     """The site's words (labels.yml) in every language of the company."""
     problems: list[Problem] = []
     for lang in site.company.languages:
@@ -113,7 +113,7 @@ def _labels(site: CompanySite) -> list[Problem]:
     return problems
 
 
-def _frozen(site: CompanySite, version_id: str, lang: str) -> str | None:
+def _frozen(site: CheckedSite, version_id: str, lang: str) -> str | None:
     """A released text, or None when it cannot be read or is larger than any notice (check_versions reports why)."""
     path = archive_path(site.company.path.parent, version_id, lang)
     try:
@@ -124,7 +124,7 @@ def _frozen(site: CompanySite, version_id: str, lang: str) -> str | None:
         return None
 
 
-def _renamed(site: CompanySite, versions: list[Version]) -> list[Problem]:
+def _renamed(site: CheckedSite, versions: list[Version]) -> list[Problem]:
     if not versions:
         return []
     original = site.company.default_language
@@ -151,12 +151,12 @@ def _renamed(site: CompanySite, versions: list[Version]) -> list[Problem]:
     return problems
 
 
-def translations_behind(site: CompanySite, versions: list[Version]) -> list[Problem]:
+def translations_behind(site: CheckedSite, versions: list[Version]) -> list[Problem]:
     """Each clause a translation may be behind on (warnings), and translations that name no version."""
     return _translations(site, versions)
 
 
-def _translations(site: CompanySite, versions: list[Version]) -> list[Problem]:
+def _translations(site: CheckedSite, versions: list[Version]) -> list[Problem]:
     company = site.company
     original = company.default_language
     pages = site.pages.get(NOTICE_PAGE, {})

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
-from urllib.parse import urlsplit
 
 
 def page_url(name: str, lang: str, default_lang: str) -> str:
@@ -28,21 +26,3 @@ def relative_url(from_url: str, to_url: str) -> str:
     if rel == ".":
         return "./"
     return rel + ("/" if (to_url == "" or to_url.endswith("/")) and not rel.endswith("/") else "")
-
-
-HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
-UNSAFE_IN_URL = re.compile(r"[\s<>\"'`\\{}|^\[\]()\x00-\x1f\x7f]")
-
-
-def web_address(value: object) -> str | None:
-    """`value` if it is an https: address with a plain host name and nothing that could break out of a link."""
-    if not isinstance(value, str) or UNSAFE_IN_URL.search(value):
-        return None
-    try:
-        parts = urlsplit(value)
-        port = parts.port
-    except ValueError:
-        return None
-    if parts.scheme != "https" or parts.username or parts.password or port is not None:
-        return None
-    return value if parts.hostname and HOST.match(parts.hostname) else None

@@ -6,10 +6,10 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .history import NoHistory, Record, Snapshot, load_record, record_start, snapshot_at
-from .problems import WARNING, Problem, SourceError, display_path
-from .site import CompanySite
-from .versions import ARCHIVE, REGISTRY, Version
+from ..sources.problems import WARNING, Problem, SourceError, display_path
+from ..sources.site import CompanySite
+from ..model.history import NoHistory, Record, Snapshot, load_record, record_start, snapshot_at
+from ..model.versions import ARCHIVE, REGISTRY, Version
 
 SCALARS = ("effective", "published", "change", "notice_override")
 MAPPINGS = ("summary", "translates", "sha256")

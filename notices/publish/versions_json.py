@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .disclosure import display_name
-from .site import CompanySite
+from ..sources.site import CompanySite
+from ..model.versions import Version, superseded_on
+from ..checks.disclosure import display_name
 from .urls import page_url
-from .versions import Version, superseded_on
 
 
 def versions_document(site: CompanySite, versions: list[Version], site_url: str) -> dict:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem, SourceError, display_path
+from ..sources.problems import Problem, SourceError, display_path
 
 # Enough for years of releases; bounded so that a check stays fast on a long history.
 MAX_COMMITS = 300

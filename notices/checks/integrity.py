@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import yaml
 
-from .problems import WARNING, Problem, SourceError, display_path
+from ..sources.problems import WARNING, Problem, SourceError, display_path
+from ..sources.site import CompanySite
+from ..sources.yamlsource import MAX_BYTES
+from ..model.versions import ARCHIVE, NOTICE_PAGE, REGISTRY, Version, archive_path, frozen_text, load_versions, sha256
 from .released import check_history
-from .site import CompanySite
-from .yamlsource import MAX_BYTES
-from .versions import ARCHIVE, NOTICE_PAGE, REGISTRY, Version, archive_path, frozen_text, load_versions, sha256
 
 
 def check_versions(site: CompanySite, against: str | None = None,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem, SourceError, display_path
-from .yamlsource import load_yaml
+from ..sources.problems import Problem, SourceError, display_path
+from ..sources.yamlsource import load_yaml
 
 import re
 

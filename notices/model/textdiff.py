@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 import markdown
 from diff_match_patch import diff_match_patch
 
-from . import clauses
-from .cache import Cache
+from ..sources import clauses
+from ..sources.cache import Cache
 
 TOKEN = re.compile(r"\s+|[\w\u00C0-\u024F]+|[^\w\s]", re.UNICODE)
 # One converter for every clause: building a Markdown instance costs more than converting a clause.

@@ -3,39 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass, field
 
 from babel import Locale
 
-from .cache import Cache
-from .dates import long_date
-from .problems import Problem, SourceError, display_path
-from .site import CompanySite
-from .textdiff import ClauseText, clause_texts, compare_clauses, tokens
-from .disclosure import display_name, public_facts
-from .urls import page_url, relative_url, web_address
-from .gdpr import ELEMENTS, Coverage
-from .translations import behind_clauses
-from .versions import (NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, translation_source,
-                       upcoming)
-from .text import label_text
-from .yamlsource import load_yaml
-
-LABELS = "labels.yml"
-# Every word the site's templates show: a language lacking one would show an empty place.
-REQUIRED_LABELS = ("notice", "version", "effective", "published", "history", "history_intro",
-                   "compare", "compare_intro", "compare_offline", "material", "editorial",
-                   "initial", "in_force", "upcoming", "superseded", "see_current",
-                   "upcoming_notice", "read_it", "what_changes", "changes_from_previous",
-                   "archived_text", "from", "to", "show", "only_material", "changed_clauses",
-                   "no_changes", "unchanged", "added", "removed", "changed", "inline",
-                   "side_by_side", "before", "after", "draft", "not_released", "feed",
-                   "permanent_link", "gdpr", "gdpr_intro", "gdpr_element", "gdpr_article",
-                   "gdpr_where", "not_stated", "not_applicable", "site_notes", "site_history",
-                   "site_complaint", "translation_title", "translation_note", "read_original",
-                   "translation_behind", "problems")
-
+from ..sources.cache import Cache
+from ..sources.labels import load_labels
+from ..sources.problems import SourceError
+from ..sources.site import CompanySite
+from ..sources.text import web_address
+from ..model.dates import long_date
+from ..model.textdiff import ClauseText, clause_texts, compare_clauses, tokens
+from ..model.translations import behind_clauses
+from ..model.versions import (NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, translation_source,
+                              upcoming)
+from ..checks.disclosure import display_name, public_facts
+from ..checks.gdpr import ELEMENTS, Coverage
+from .urls import page_url, relative_url
 
 @dataclass
 class GeneratedPage:
@@ -47,36 +31,6 @@ class GeneratedPage:
     markdown: str
     view: dict = field(default_factory=dict)
     in_nav: bool = False
-
-
-def load_labels(site: CompanySite, lang: str) -> dict[str, str]:
-    """The site's words in `lang`, from docs/snippets/<lang>/labels.yml."""
-    path = site.snippets_dir / lang / LABELS
-    shown = display_path(path, site.root)
-    if not path.exists():
-        raise SourceError([Problem(shown, 1, f"the site's words in '{lang}' are missing: add this file "
-                                             f"(copy another language's labels.yml and translate it)")])
-    source = load_yaml(path, shown, text_only=True)
-    data = source.data or {}
-    if not isinstance(data, dict):
-        raise SourceError([Problem(shown, 1, "expected the site's words as key: text lines")])
-    problems = [Problem(shown, source.line(key), f"the label '{key}' must be one line of text, without "
-                                                 f"< > or line breaks")
-                for key, value in data.items() if value is not None and not label_text(value)]
-    missing = [key for key in REQUIRED_LABELS if not data.get(key)]
-    spare = [key for key in data if key not in REQUIRED_LABELS]
-    for key in list(missing):
-        close = difflib.get_close_matches(key, spare, n=1, cutoff=0.75)
-        if close:  # a misspelled key: reported where it is written
-            missing.remove(key)
-            problems.append(Problem(shown, source.line(close[0]), f"'{close[0]}' is not a label the site uses: "
-                                                                  f"did you mean '{key}'? correct the key"))
-    if missing:
-        problems.append(Problem(shown, 1, f"missing label(s): {', '.join(missing)}: add them "
-                                          f"(see another language's labels.yml)"))
-    if problems:
-        raise SourceError(problems)
-    return {key: value for key, value in data.items() if isinstance(value, str)}
 
 
 class Publication:

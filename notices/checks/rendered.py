@@ -8,10 +8,10 @@ from pathlib import Path
 
 import markdown
 
-from .cache import Cache
+from ..sources.cache import Cache
+from ..sources.problems import Problem
+from ..sources.yamlsource import load_yaml
 from .html_safety import HELP, sanitize
-from .problems import Problem
-from .yamlsource import load_yaml
 
 BASE_CONFIG = "mkdocs.yml"
 # MkDocs always adds these to the configured extensions.

@@ -1,4 +1,4 @@
-"""A company's notice site as sources: facts, pages per language, snippets; checked and rendered."""
+"""A company's site loaded with its up-front checks: clause ids across languages, and that every page fills in."""
 
 from __future__ import annotations
 
@@ -6,45 +6,21 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clauses
-from .company import Company, load_company
-from .pages import PageSource, read_page
-from .provenance import missing_facts, missing_snippets
-from .problems import ERROR, Problem, SourceError, display_path
-from .render import Renderer
+from ..sources import clauses
+from ..sources.company import load_company
+from ..sources.pages import PageSource
+from ..sources.problems import Problem, SourceError
+from ..sources.provenance import missing_facts, missing_snippets
+from ..sources.site import CompanySite, read_pages
+from ..model.versions import frozen_text, load_versions
 from .rendered import MarkdownHtml
 
 
-
 @dataclass
-class CompanySite:
-    """Everything one company's site is built from, with its problems found up front."""
+class CheckedSite(CompanySite):
+    """A company's site whose sources were checked as it was loaded, with the converter its checks render with."""
 
-    company: Company
-    docs_dir: Path
-    snippets_dir: Path
-    root: Path | None
-    pages: dict[str, dict[str, PageSource]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    _filled: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
-    _renderers: dict[str, Renderer] = field(default_factory=dict, repr=False)
     _markdown_html: MarkdownHtml | None = field(default=None, repr=False)
-
-    @property
-    def errors(self) -> list[Problem]:
-        """Problems that stop a build."""
-        return [p for p in self.problems if p.severity == ERROR]
-
-    def shown(self, path: Path) -> str:
-        """A path as messages show it."""
-        return display_path(path, self.root)
-
-    def renderer(self, lang: str) -> Renderer:
-        """The renderer for `lang` (one per language: its snippets are compiled once)."""
-        if lang not in self._renderers:
-            self._renderers[lang] = Renderer(self.snippets_dir, lang, self.company.facts(lang),
-                                             self.company.shown_as, self.root)
-        return self._renderers[lang]
 
     def markdown_html(self) -> MarkdownHtml:
         """Markdown to HTML as the site renders it (one converter per site)."""
@@ -52,105 +28,15 @@ class CompanySite:
             self._markdown_html = MarkdownHtml(self.snippets_dir.parent.parent)
         return self._markdown_html
 
-    def page_clauses(self, lang: str, name: str) -> list[clauses.Clause]:
-        """Clauses of a page in order, snippet clauses placed at their include line."""
-        page = self.pages[name][lang]
-        found = []
-        for marker in clauses.scan(page.padded_body()):
-            if marker.kind == "clause":
-                found.append(clauses.Clause(marker.value, marker.line, marker.label, marker.level))
-            elif marker.kind == "include":
-                for inner in self._snippet_markers(lang, marker.value):
-                    if inner.kind == "clause":
-                        found.append(clauses.Clause(inner.value, marker.line, inner.label, inner.level))
-        return found
 
-    def _snippet_markers(self, lang: str, name: str) -> list[clauses.Marker]:
-        path = self.snippets_dir / lang / name
-        if ".." in Path(name).parts or not path.is_file():
-            return []
-        try:
-            return clauses.scan(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            return []  # reported when the page is rendered
-
-    def filled(self, lang: str, name: str) -> str:
-        """The page's Markdown with facts and snippets filled in: the text a version freezes."""
-        if (lang, name) not in self._filled:
-            self._filled[(lang, name)] = self._fill(lang, name)
-        return self._filled[(lang, name)]
-
-    def _fill(self, lang: str, name: str) -> str:
-        page = self.pages.get(name, {}).get(lang)
-        if page is None:  # it could not be read: its problems are reported where it was read
-            raise SourceError([Problem(self.shown(self.docs_dir / lang / name), 1,
-                                       "this page could not be read: fix the problem reported for it")])
-        text = self.renderer(lang).render(page.padded_body(), page.shown_as)
-        renamed = page.meta.get("renamed_clauses") or {}
-        if renamed:
-            text = _keep_old_anchors(text, renamed)
-        return text.strip() + "\n"
-
-def _keep_old_anchors(text: str, renamed: dict) -> str:
-    """Old clause ids kept as anchors before the clauses that replaced them, so old links still land."""
-    starts: dict[int, list[str]] = {}
-    for marker in clauses.scan(text):
-        if marker.kind == "clause":
-            for old, new in renamed.items():
-                if new == marker.value:
-                    starts.setdefault(marker.line, []).append(str(old))
-    lines = text.split("\n")
-    out = []
-    for number, line in enumerate(lines, start=1):
-        for old in starts.get(number, []):
-            out.extend([f'<span id="{old}"></span>', ""])
-        out.append(line)
-    return "\n".join(out)
-
-
-def load_site(company_dir: Path, docs_dir: Path, snippets_dir: Path, root: Path | None = None) -> CompanySite:
+def load_site(company_dir: Path, docs_dir: Path, snippets_dir: Path, root: Path | None = None) -> CheckedSite:
     """Load a company's sources and check them; raise SourceError if the facts cannot be read."""
     company = load_company(company_dir, root)
-    site = CompanySite(company, Path(docs_dir), Path(snippets_dir), root)
-    _read_pages(site)
+    site = CheckedSite(company, Path(docs_dir), Path(snippets_dir), root)
+    read_pages(site)
     _check_clauses(site)
     _check_rendering(site)
     return site
-
-
-def _read_pages(site: CompanySite) -> None:
-    languages = site.company.languages
-    docs = site.docs_dir
-    if not docs.is_dir():
-        site.problems.append(Problem(site.shown(docs), 1, "the company's docs folder does not exist"))
-        return
-    for folder in sorted(p for p in docs.iterdir() if p.is_dir()):
-        if folder.name not in languages:
-            site.problems.append(Problem(site.shown(folder), 1,
-                f"folder '{folder.name}' is not one of the company's languages {languages} "
-                f"(see {site.company.shown_as})"))
-    unreadable = set()
-    for lang in languages:
-        folder = docs / lang
-        if not folder.is_dir():
-            site.problems.append(Problem(site.shown(folder), 1,
-                f"language '{lang}' ({site.company.shown_as}:{site.company.line('languages')}) has no folder "
-                f"{site.shown(folder)}/: add it with the notice in that language, or remove the language"))
-            continue
-        for path in sorted(p for p in folder.rglob("*.md") if p.is_file()):
-            name = path.relative_to(folder).as_posix()
-            try:
-                site.pages.setdefault(name, {})[lang] = read_page(path, site.shown(path), lang, name)
-            except SourceError as error:
-                site.problems.extend(error.problems)
-                unreadable.add((lang, name))
-    for name, by_lang in sorted(site.pages.items()):
-        present = next(iter(by_lang.values()))
-        for lang in languages:
-            if lang not in by_lang and (docs / lang).is_dir() and (lang, name) not in unreadable:
-                site.problems.append(Problem(present.shown_as, 1,
-                    f"this page has no '{lang}' version: add {site.shown(docs / lang / name)} "
-                    f"(a missing translation is never filled in from another language)"))
 
 
 def _check_clauses(site: CompanySite) -> None:
@@ -243,7 +129,6 @@ def _compare(site, ref_page, ref, page, found) -> None:
 
 def _released_ids(site: CompanySite) -> dict[str, set[str]]:
     """Clause ids of the latest released version in each language (none before the first release)."""
-    from .versions import frozen_text, load_versions
     try:
         versions = load_versions(site.company.path.parent, site.company.languages, site.root)
         latest = versions[-1].id if versions else None

@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from .company import Company
-from .text import plain_text
 from .problems import Problem, SourceError, display_path
+from .text import plain_text
 from .yamlsource import load_yaml
 
 CONFIG_FILE = "mkdocs.yml"

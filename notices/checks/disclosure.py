@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .problems import Problem
-from .provenance import facts_used
-from .site import CompanySite
-from .versions import NOTICE_PAGE
+from ..sources.problems import Problem
+from ..sources.provenance import facts_used
+from ..sources.site import CompanySite
+from ..model.versions import NOTICE_PAGE
 
 CONFIRMED = "confirmed"
 # Facts that say how the site is built, not something about the company a reader is told.

@@ -11,8 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel import Locale, UnknownLocaleError
 
 from .problems import Problem, SourceError, display_path
-from .text import PLAIN_TEXT_HINT, plain_text
-from .urls import web_address
+from .text import PLAIN_TEXT_HINT, plain_text, web_address
 from .yamlsource import LinedData, load_yaml
 
 DATA_FILE = "company.yml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .problems import Problem
+from ..sources.problems import Problem
 
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 HTML_LINK = re.compile(r"""<a\s[^>]*href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)

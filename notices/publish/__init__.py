@@ -1,0 +1,1 @@
+"""What readers get: the pages built from released versions, releasing a version, versions.json, search, CSP, URLs."""
