@@ -28,7 +28,7 @@ LIBRARIES = ("Markdown", "nh3", "pymdown-extensions", "diff-match-patch", "mkdoc
 def code_fingerprint() -> str:
     """SHA-256 of this package's code and of the versions of the libraries that render and compare text."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # all of notices/, every stage
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in LIBRARIES:
