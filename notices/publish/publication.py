@@ -84,6 +84,7 @@ class Publication:
             "published": version.published.isoformat(),
             "published_label": long_date(version.published, self.lang),
             "superseded_label": long_date(ended, self.lang) if ended and status == "superseded" else None,
+            "superseded": ended.isoformat() if ended and status == "superseded" else None,
             "change": version.change,
             "material": version.material,
             "summary": version.summary.get(self.lang, ""),
