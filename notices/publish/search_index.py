@@ -23,7 +23,7 @@ def language_of(location: str, languages: list[str], default: str) -> str:
 
 
 def split_index(index: dict, languages: list[str], default: str) -> dict[str, dict]:
-    """One index per language; locations made relative to that language's root."""
+    """One index per language; locations stay relative to the site's root, where Material resolves them."""
     result = {}
     for lang in languages:
         config = copy.deepcopy(index["config"])
@@ -35,11 +35,9 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
             config["pipeline"] = []
         config.setdefault("fields", {})["folded"] = {"boost": 1}
         result[lang] = {"config": config, "docs": []}
-    prefix_len = {lang: 0 if lang == default else len(lang) + 1 for lang in languages}
     for doc in index["docs"]:
         lang = language_of(doc["location"], languages, default)
         entry = dict(doc)
-        entry["location"] = doc["location"][prefix_len[lang]:]
         plain = html.unescape(TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}"))
         folded = fold(plain)
         entry["folded"] = folded if folded != plain else ""
