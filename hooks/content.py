@@ -23,7 +23,7 @@ from notices.checks.html_safety import sanitize
 from notices.checks.rendered import Origin, check_markdown
 from notices.checks.all import check_company
 from notices.sources.layout import Layout
-from notices.sources.problems import ERROR, SourceError
+from notices.sources.problems import ERROR, SourceError, display_path
 from notices.sources.site import CompanySite
 from notices.publish.publication import Publication
 from notices.publish.site_files import site_files
@@ -156,8 +156,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # Markdown is handed over in on_pre_page, once i18n has made the File its own.
             abs_src_path = os.path.join(config.docs_dir, src_uri)
             if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"{abs_src_path}:1: the build makes this page from versions.yml: "
-                                  f"remove or rename this file")
+                shown = display_path(Path(abs_src_path), STATE.site.root)
+                raise PluginError(f"{shown}:1: the build makes this page from versions.yml: remove or rename this file")
             files.append(File.generated(config, src_uri, abs_src_path=abs_src_path, inclusion=inclusion))
     return files
 

@@ -1,4 +1,4 @@
-"""The files a company's site carries beside its pages: feeds, robots.txt, versions.json, clause data, archive copies."""
+"""The files a site carries beside its pages: feeds, robots.txt, versions.json, clause data, archive copies."""
 
 from __future__ import annotations
 
@@ -82,6 +82,7 @@ def site_files(publication: Publication, site_url: str) -> list[SiteFile]:
     if publication.lang == publication.default:
         files.append(SiteFile("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"))
         document = versions_document(publication.site, publication.versions, site_url)
-        files.append(SiteFile("versions.json", json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"))
+        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        files.append(SiteFile("versions.json", text))
         files.extend(archive_copies(publication))
     return files
