@@ -233,13 +233,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return verdict.html
 
 
+# Written here rather than handed to MkDocs as generated files: i18n's on_files (-100) crashes on a File
+# with no abs_src_path, and this hook's on_files must run before it for the pages; the archive copies are
+# .md files, which MkDocs would build as pages. They are written from the publication's data alone.
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the files the publish stage made for this language beside its pages.
-
-    Written here rather than handed to MkDocs as generated files: i18n's on_files (-100) crashes on a File
-    with no abs_src_path, and this hook's on_files must run before it for the pages; the archive copies are
-    .md files, which MkDocs would build as pages. They are written from the publication's data alone.
-    """
+    """Write the files the publish stage made for this language beside its pages."""
     publication = STATE.publication(_i18n(config).current_language)
     try:
         generated = site_files(publication, config.site_url)

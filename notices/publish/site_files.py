@@ -73,11 +73,9 @@ def archive_copies(publication: Publication) -> list[SiteFile]:
 
 
 def site_files(publication: Publication, site_url: str) -> list[SiteFile]:
-    """Every file the site carries beside its pages for the publication's language.
-
-    The files of the whole site (robots.txt, versions.json, the archive copies) come with the original
-    language, so that each is made once.
-    """
+    """Every file the site carries beside its pages for the publication's language."""
+    # The files of the whole site (robots.txt, versions.json, the archive copies) come with the original
+    # language, so that each is made once.
     files = [feed(publication, site_url), *clause_files(publication)]
     if publication.lang == publication.default:
         files.append(SiteFile("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"))
