@@ -3,48 +3,75 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-from notices.model.dates import as_of_setting, source_date, today_in
+from notices.model.dates import as_of_setting, today_in
 from notices.checks.disclosure import display_name
+from notices.checks.gdpr import Coverage
 from notices.checks.html_safety import sanitize
 from notices.checks.rendered import Origin, check_markdown
 from notices.checks.all import check_company
 from notices.sources.layout import Layout
-from notices.sources.problems import ERROR, SourceError
-from notices.publish.publication import Publication, clauses_url
+from notices.sources.problems import ERROR, SourceError, display_path
+from notices.sources.site import CompanySite
+from notices.publish.publication import Publication
+from notices.publish.site_files import site_files
 from notices.checks.site import load_site
-from notices.publish.urls import page_url
-from notices.model.versions import NOTICE_PAGE, archive_path
-from notices.publish.versions_json import versions_document
+from notices.model.versions import NOTICE_PAGE, Version
 
 log = get_plugin_logger("notices")
-EPOCH_DAY = dt.date(1970, 1, 1)
-
-# State of the build in progress. i18n re-runs the build once per language: the sources are
-# loaded and checked on the first language's on_config and reused; publications are per language.
-_state: dict = {"site": None, "versions": [], "serving": False, "publications": {}, "problems": []}
 
 
-def _i18n(config):
+@dataclass
+class BuildState:
+    """What one build shares between its events and its language passes."""
+
+    serving: bool = False
+    # The configuration file whose sources are loaded: i18n re-runs the build once per language on the
+    # same configuration, and the sources are read and checked on its first (original-language) pass.
+    loaded_for: str | None = None
+    site: CompanySite | None = None
+    versions: list[Version] = field(default_factory=list)
+    coverage: Coverage | None = None
+    today: dt.date | None = None
+    # Problems shown at the top of the preview's pages (always empty in a build: it stops on them).
+    problems: list[str] = field(default_factory=list)
+    publications: dict[str, Publication] = field(default_factory=dict)
+
+    def publication(self, lang: str) -> Publication:
+        """The publication of the language being built (made in on_files)."""
+        return self.publications[lang]
+
+
+STATE = BuildState()
+
+
+def _i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
 
 
-def on_startup(command, dirty):
+def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`, where the notice page shows the editor's draft."""
-    _state["serving"] = command == "serve"
+    STATE.serving = command == "serve"
 
 
-@event_priority(100)
-def on_config(config):
+# After i18n's on_config (-100), which sets the language of the pass.
+@event_priority(-150)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check the company's sources and archive on the first language pass."""
-    if _i18n(config).current_language is not None:
+    i18n = _i18n(config)
+    if i18n.current_language != i18n.default_language and STATE.loaded_for == config.config_file_path:
         return config
     company_dir = Path(config.config_file_path).parent
     if not (company_dir / "company.yml").is_file():
@@ -56,21 +83,21 @@ def on_config(config):
     try:
         site = load_site(company_dir, Path(config.docs_dir), layout.snippets_dir, layout.root)
     except SourceError as error:
-        if not (_state["serving"] and _state["site"] is not None):
+        if not (STATE.serving and STATE.site is not None):
             raise PluginError(str(error)) from None
         # The preview keeps the last readable sources and shows what stops reading the new ones.
         for problem in error.problems:
             log.warning(str(problem))
-        _state.update(problems=[str(p) for p in error.problems], publications={})
+        STATE.problems, STATE.publications = [str(p) for p in error.problems], {}
+        STATE.loaded_for = config.config_file_path
         return config
     checked = check_company(site)
     errors = [str(p) for p in checked.errors]
-    if errors and not _state["serving"]:
+    if errors and not STATE.serving:
         raise PluginError("\n".join(errors))
     # While editing, problems are warnings so that the preview keeps running; a build stops on them.
     for message in errors:
         log.warning(message)
-    _state["problems"] = errors
     for problem in checked.problems:
         if problem.severity != ERROR:
             log.info(str(problem))
@@ -79,17 +106,17 @@ def on_config(config):
         today = today_in(site.company.time_zone, as_of_setting())
     except ValueError as error:
         raise PluginError(f"{config.config_file_path}:1: NOTICES_AS_OF: {error}") from None
-    _state.update(site=site, versions=checked.versions, coverage=checked.coverage, publications={}, today=today)
+    STATE.site, STATE.versions, STATE.coverage, STATE.today = site, checked.versions, checked.coverage, today
+    STATE.problems, STATE.publications, STATE.loaded_for = errors, {}, config.config_file_path
     return config
 
 
-def on_pre_build(config):
+def on_pre_build(config: MkDocsConfig) -> None:
     """The site's name, escaped once for every language pass: the theme prints it unescaped in attributes."""
-    site = _state["site"]
-    config.site_name = Markup.escape(display_name(site, site.company.default_language))
+    config.site_name = Markup.escape(display_name(STATE.site, STATE.site.company.default_language))
 
 
-def on_serve(server, config, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     """Reload the preview on a change to any source of the page, not only the notice folder."""
     company_dir = Path(config.config_file_path).parent
     # company.yml, versions.yml, versions/ and gdpr.yml; then every language's snippets and labels.yml.
@@ -104,41 +131,34 @@ def _failure_box(title: str, problems: list[str]) -> str:
     return f'!!! failure "{quoted}"\n\n' + "\n".join(f"    {problem}\n" for problem in problems) + "\n"
 
 
-def _generated_file(config, name: str, lang: str, default: str, content: str | None, in_nav: bool) -> File:
-    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, f"{lang}/{name}", content=content or "", inclusion=inclusion)
-    file.dest_uri = page_url(name, lang, default) + "index.html"
-    file.locale = file.localization = file.locale_alternate_of = lang
-    file.norm_src_uri = name
-    file.alternates = {lang: file}
-    return file
-
-
-@event_priority(-200)
-def on_files(files, config):
-    """Add the history, comparison and version pages of the language being built."""
+# At the default priority, before i18n's on_files (-100): i18n then localizes the generated pages as it
+# does the editors' ones (their addresses, alternates, language switcher, sitemap).
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the history, comparison, GDPR and version pages, in every language, beside the editors' pages."""
     i18n = _i18n(config)
-    site, lang, default = _state["site"], i18n.current_language, i18n.default_language
+    lang = i18n.current_language
     try:
-        publication = Publication(site, _state["versions"], lang, _state["today"], _state.get("coverage"))
+        publication = Publication(STATE.site, STATE.versions, lang, STATE.today, STATE.coverage)
+        generated = publication.pages()
     except SourceError as error:
         raise PluginError(str(error)) from None
-    _state["publications"][lang] = publication
-    for generated in publication.pages():
-        meta = {"title": generated.title, "template": generated.template}
-        if generated.name.startswith("versions/"):
-            # Archived texts and their changes stay out of the default search: each text is found once,
-            # on the page in force.
-            meta["search"] = {"exclude": True}
-        front = json.dumps(meta, ensure_ascii=False)
-        content = f"---\n{front}\n---\n{generated.markdown}"
-        file = _generated_file(config, generated.name, lang, default, content, generated.in_nav)
-        for other in i18n.build_languages:
-            if other != lang:
-                file.alternates[other] = _generated_file(config, generated.name, other, default, None, False)
-        file.notice_view = generated.view
-        files.append(file)
-    i18n.i18n_files_per_language[lang] = files.documentation_pages()
+    STATE.publications[lang] = publication
+    # Every language's copy, as for an editor's page: i18n keeps the one of the language being built and
+    # makes the others its alternates. The pages have the same names in every language.
+    for page in generated:
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        for code in i18n.build_languages:
+            src_uri = f"{code}/{page.name}"
+            # mkdocs-static-i18n 1.3.1 keeps only files whose abs_src_path lies in docs_dir and rebuilds each
+            # one as File(src_path, docs_dir): a generated File, with its content in memory or in a folder
+            # of its own, is dropped ("Unhandled file case", upstream issue 263) or crashes it (no
+            # abs_src_path). So the page is declared where an editor's page of that name would be, and its
+            # Markdown is handed over in on_pre_page, once i18n has made the File its own.
+            abs_src_path = os.path.join(config.docs_dir, src_uri)
+            if files.get_file_from_path(src_uri) is not None:
+                shown = display_path(Path(abs_src_path), STATE.site.root)
+                raise PluginError(f"{shown}:1: the build makes this page from versions.yml: remove or rename this file")
+            files.append(File.generated(config, src_uri, abs_src_path=abs_src_path, inclusion=inclusion))
     return files
 
 
@@ -146,7 +166,7 @@ NAV_ORDER = [NOTICE_PAGE, "history.md", "compare.md", "gdpr.md"]
 
 
 @event_priority(-200)
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Notice first, then its history, then the comparison, then any other page."""
     def rank(item):
         name = item.file.src_uri.partition("/")[2] if getattr(item, "file", None) else ""
@@ -155,18 +175,27 @@ def on_nav(nav, config, files):
     return nav
 
 
-def on_page_markdown(markdown, page, config, files):
-    """The notice page shows the version in force (the editor's draft under `mkdocs serve`)."""
-    if hasattr(page.file, "notice_view"):
-        return markdown
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """A generated page's source, from the publication of its language (see on_files)."""
     lang, _, name = page.file.src_uri.partition("/")
-    publication = _state["publications"][lang]
+    generated = STATE.publication(lang).page(name)
+    if generated is not None:
+        page.file.content_string = generated.source()
+    return page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The notice page shows the version in force (the editor's draft under `mkdocs serve`)."""
+    lang, _, name = page.file.src_uri.partition("/")
+    publication = STATE.publication(lang)
+    if publication.page(name) is not None:
+        return markdown
     title = publication.labels.get("problems", "Problems")
-    box = _failure_box(title, _state["problems"]) if _state["serving"] and _state["problems"] else ""
+    box = _failure_box(title, STATE.problems) if STATE.serving and STATE.problems else ""
     try:
         if name == NOTICE_PAGE:
-            return box + publication.notice_markdown(draft=_state["serving"])
-        return box + _state["site"].filled(lang, name)
+            return box + publication.notice_markdown(draft=STATE.serving)
+        return box + STATE.site.filled(lang, name)
     except SourceError as error:
         # Only reached under `notices serve`: a build has already stopped on this problem.
         if not box:
@@ -174,72 +203,48 @@ def on_page_markdown(markdown, page, config, files):
         return box
 
 
-def on_page_context(context, page, config, nav):
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Give templates the company's facts and the version data in the page's language."""
     lang, _, name = page.file.src_uri.partition("/")
-    publication = _state["publications"][lang]
+    publication = STATE.publication(lang)
     is_notice = name == NOTICE_PAGE
     context["company"] = publication.facts
-    context["notice"] = {**publication.common(), "draft": _state["serving"] and is_notice and publication.is_draft(),
+    context["notice"] = {**publication.common(), "draft": STATE.serving and is_notice and publication.is_draft(),
                          "kind": "notice" if is_notice else "page",
-                         "translation": publication.translation(None if _state["serving"] else publication.current)
+                         "translation": publication.translation(None if STATE.serving else publication.current)
                          if is_notice else None,
-                         **getattr(page.file, "notice_view", {})}
+                         **publication.view_for(name)}
     return context
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The rendered text passes the HTML allowlist; what is published is the sanitizer's own output."""
     verdict = sanitize(html)
     if verdict.refused is not None:
         lang, _, name = page.file.src_uri.partition("/")
-        site = _state["site"]
+        site = STATE.site
         shown = site.pages[name][lang].shown_as if name in site.pages and lang in site.pages[name] else page.file.src_uri
         problems = check_markdown(page.markdown, site.markdown_html(),
                                   [Origin(shown, n) for n in range(1, page.markdown.count("\n") + 2)])
         message = "\n".join(str(p) for p in problems) or f"{shown}:1: {verdict.refused}"
-        if not _state["serving"]:
+        if not STATE.serving:
             raise PluginError(message)
         log.warning(message)
     return verdict.html
 
 
-def on_post_build(config):
-    """Write this language's Atom feed, and versions.json once for the whole site."""
-    i18n = _i18n(config)
-    lang, default = i18n.current_language, i18n.default_language
-    publication = _state["publications"][lang]
+# Written here rather than handed to MkDocs as generated files: i18n's on_files (-100) crashes on a File
+# with no abs_src_path, and this hook's on_files must run before it for the pages; the archive copies are
+# .md files, which MkDocs would build as pages. They are written from the publication's data alone.
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the files the publish stage made for this language beside its pages."""
+    publication = STATE.publication(_i18n(config).current_language)
+    try:
+        generated = site_files(publication, config.site_url)
+    except SourceError as error:
+        raise PluginError(str(error)) from None
     site_dir = Path(config.site_dir)
-    env = config.theme.get_env()
-    feed = env.get_template("notice/atom-feed.html").render(
-        notice=publication.common(), company=publication.facts, config=config,
-        versions=[publication.version_view(v) for v in reversed(_state["versions"])],
-        # From the sources, never from the clock, so that rebuilding one commit gives the same feed.
-        updated=max((v.published for v in _state["versions"]), default=source_date() or EPOCH_DAY).isoformat(),
-    )
-    target = site_dir / page_url("feed.xml", lang, default).rstrip("/")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(feed, encoding="utf-8")
-    for version in _state["versions"]:
-        # Only the two versions a reader compares are fetched, so the comparison page does not grow.
-        target = site_dir / clauses_url(version.id, lang)
+    for site_file in generated:
+        target = site_dir / site_file.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(publication.clause_data(version), ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
-    if lang == default:
-        (site_dir / "robots.txt").write_text(
-            f"User-agent: *\nAllow: /\nSitemap: {config.site_url.rstrip('/')}/sitemap.xml\n", encoding="utf-8")
-        # The frozen texts themselves, so that anyone can check a version's SHA-256.
-        for version in _state["versions"]:
-            for code in _state["site"].company.languages:
-                source = archive_path(_state["site"].company.path.parent, version.id, code)
-                target = site_dir / "versions" / version.id / f"{code}.md"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    target.write_bytes(source.read_bytes())
-                except OSError as error:  # removed while previewing; a build has checked the archive before
-                    raise PluginError(f"{source}:1: the archived text cannot be read ({error.strerror}): "
-                                      f"restore it from git") from None
-        document = versions_document(_state["site"], _state["versions"], config.site_url)
-        (site_dir / "versions.json").write_text(
-            json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        target.write_bytes(site_file.content.encode("utf-8"))

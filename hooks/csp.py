@@ -1,53 +1,82 @@
 """MkDocs adapter: a Content-Security-Policy and a no-referrer policy on every page, and the host's headers.
 
-The policies come from notices/publish/csp.py; this file only places them in the built pages and writes
-the site's .htaccess once every language is built.
+The policies come from notices/publish/csp.py; this file only places them in the pages as they are
+written, keeps what each page needs, and writes the site's .htaccess from that once every language is built.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment, Template
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from template_cache import COMPILED
-
-from notices.publish.csp import REFERRER_POLICY, htaccess, insert_head_markup, page_policy, scan_page, site_policy
+from notices.publish.csp import (REFERRER_POLICY, PageScan, htaccess, insert_head_markup, page_policy, scan_page,
+                                 site_policy)
 
 TEMPLATE = "notice/security-meta.html"
 
 
-def _secure(html: str, config) -> str:
+@dataclass
+class CspState:
+    """The policy template of the language pass, and what every page written so far needs."""
+
+    template: Template | None = None
+    # By path in the site: a later language pass writing the same file (404.html) replaces its scan,
+    # as it replaces the file.
+    scans: dict[str, PageScan] = field(default_factory=dict)
+
+
+STATE = CspState()
+
+
+# After i18n's on_config (-100), which sets the language of the pass.
+@event_priority(-150)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """A new build (its first, original-language pass) starts with no page written."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.current_language == i18n.default_language:
+        STATE.scans = {}
+    return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Take the policy template from this pass's theme environment once, not once per page."""
+    STATE.template = env.get_template(TEMPLATE)
+    return env
+
+
+def _secure(html: str, path: str) -> str:
     scan = scan_page(html)
-    env = config.theme.get_env()
-    # A new environment per page: the shared compiled code spares compiling the template each time.
-    env.bytecode_cache = COMPILED
-    markup = env.get_template(TEMPLATE).render(
-        policy=page_policy(scan), referrer=REFERRER_POLICY)
+    STATE.scans[path] = scan
+    markup = STATE.template.render(policy=page_policy(scan), referrer=REFERRER_POLICY)
     return insert_head_markup(html, scan, markup.strip())
 
 
 # Last of all, so that the scripts hashed are the ones written to the page.
 @event_priority(-300)
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give the page a policy that admits exactly its own inline scripts."""
-    return _secure(output, config)
+    return _secure(output, page.file.dest_uri)
 
 
 @event_priority(-300)
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The same for 404.html, which is rendered as a template, not as a page."""
     if template_name.endswith(".html"):
-        return _secure(output_content, config)
+        return _secure(output_content, template_name)
     return output_content
 
 
 @event_priority(-200)
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     """Once i18n has built every language, write the header policy admitting every page's scripts."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:
         return
-    site_dir = Path(config.site_dir)
-    scans = [scan_page(path.read_text(encoding="utf-8")) for path in sorted(site_dir.rglob("*.html"))]
-    (site_dir / ".htaccess").write_text(htaccess(site_policy(scans)), encoding="utf-8")
+    scans = [STATE.scans[path] for path in sorted(STATE.scans)]
+    (Path(config.site_dir) / ".htaccess").write_text(htaccess(site_policy(scans)), encoding="utf-8")

@@ -12,7 +12,7 @@ from conftest import BUILD_DAY, BUILD_DAY_EPOCH, edit, run_build, with_example
 SITE = "example-privacy"
 NOTICE = f"docs/{SITE}/en/index.md"
 # The first line of the hook that runs once a language's pages are written into staging.
-POST_BUILD = '    """Write this language\'s Atom feed, and versions.json once for the whole site."""\n'
+POST_BUILD = '    """Write the files the publish stage made for this language beside its pages."""\n'
 BROKEN_NOTICE = ("{{ company.privacy_contact.email }}", "{{ company.no_such_fact }}")
 
 

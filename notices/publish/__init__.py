@@ -1,1 +1,1 @@
-"""What readers get: the pages built from released versions, releasing a version, versions.json, search, CSP, URLs."""
+"""What readers get: the generated pages, the site's other files, releasing a version, search, CSP, URLs."""

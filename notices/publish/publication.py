@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 from babel import Locale
@@ -32,6 +33,15 @@ class GeneratedPage:
     view: dict = field(default_factory=dict)
     in_nav: bool = False
 
+    def source(self) -> str:
+        """The page's Markdown source, with the front matter that picks its title and template."""
+        meta: dict = {"title": self.title, "template": self.template}
+        if self.name.startswith("versions/"):
+            # Archived texts and their changes stay out of the default search: each text is found once,
+            # on the page in force.
+            meta["search"] = {"exclude": True}
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n{self.markdown}"
+
 
 class Publication:
     """The versions of one company seen from one language, on a given day."""
@@ -51,6 +61,7 @@ class Publication:
         self.facts = public_facts(site, lang)
         self.company_name = display_name(site, lang)
         self._clauses: dict[str, list[ClauseText]] = {}
+        self._pages: dict[str, GeneratedPage] | None = None
         self.cache = Cache(site.root)
 
     def url(self, name: str) -> str:
@@ -154,7 +165,23 @@ class Publication:
         }
 
     def pages(self) -> list[GeneratedPage]:
-        """Every page the build adds for this language; linear in the number of versions."""
+        """Every page the build adds for this language, made once; linear in the number of versions."""
+        if self._pages is None:
+            self._pages = {page.name: page for page in self._make_pages()}
+        return list(self._pages.values())
+
+    def page(self, name: str) -> GeneratedPage | None:
+        """The generated page `name` (e.g. 'history.md'), or None for an editor's page."""
+        if self._pages is None:
+            self.pages()
+        return self._pages.get(name)
+
+    def view_for(self, name: str) -> dict:
+        """What the template of page `name` shows beyond every page's data (nothing for an editor's page)."""
+        page = self.page(name)
+        return page.view if page is not None else {}
+
+    def _make_pages(self) -> list[GeneratedPage]:
         labels = self.labels
         history = [self.version_view(v) for v in reversed(self.versions)]
         pages = [

@@ -1,0 +1,86 @@
+"""The files a site carries beside its pages: feeds, robots.txt, versions.json, clause data, archive copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+from ..sources.problems import Problem, SourceError
+from ..model.dates import source_date
+from ..model.versions import archive_path
+from .publication import Publication, clauses_url
+from .versions_json import versions_document
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+EPOCH_DAY = dt.date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """One generated file: where it goes in the site (a relative path) and its text."""
+
+    path: str
+    content: str
+
+
+@functools.cache
+def templates() -> Environment:
+    """The publish stage's own templates, escaped by default (feeds are XML, whatever the theme does)."""
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, auto_reload=False)
+
+
+def feed(publication: Publication, site_url: str) -> SiteFile:
+    """The Atom feed of the publication's language, newest version first."""
+    versions = publication.versions
+    text = templates().get_template("atom-feed.xml").render(
+        notice=publication.common(), site_url=site_url,
+        versions=[publication.version_view(v) for v in reversed(versions)],
+        # From the sources, never from the clock, so that rebuilding one commit gives the same feed.
+        updated=max((v.published for v in versions), default=source_date() or EPOCH_DAY).isoformat(),
+    )
+    return SiteFile(publication.url("feed.xml").rstrip("/"), text)
+
+
+def clause_files(publication: Publication) -> list[SiteFile]:
+    """Each version's clauses in the publication's language, for the any-two comparison."""
+    # Only the two versions a reader compares are fetched, so the comparison page does not grow.
+    return [SiteFile(clauses_url(v.id, publication.lang),
+                     json.dumps(publication.clause_data(v), ensure_ascii=False, separators=(",", ":")))
+            for v in publication.versions]
+
+
+def archive_copies(publication: Publication) -> list[SiteFile]:
+    """The frozen texts themselves, in every language, so that anyone can check a version's SHA-256."""
+    company = publication.site.company
+    copies = []
+    for version in publication.versions:
+        for code in company.languages:
+            source = archive_path(publication.company_dir, version.id, code)
+            try:
+                # Bytes decoded as they are: no newline translation, so the SHA-256 still matches.
+                text = source.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError) as error:  # removed or damaged while previewing
+                reason = error.strerror if isinstance(error, OSError) else "not UTF-8"
+                raise SourceError([Problem(str(source), 1, f"the archived text cannot be read ({reason}): "
+                                                           f"restore it from git")]) from None
+            copies.append(SiteFile(f"versions/{version.id}/{code}.md", text))
+    return copies
+
+
+def site_files(publication: Publication, site_url: str) -> list[SiteFile]:
+    """Every file the site carries beside its pages for the publication's language."""
+    # The files of the whole site (robots.txt, versions.json, the archive copies) come with the original
+    # language, so that each is made once.
+    files = [feed(publication, site_url), *clause_files(publication)]
+    if publication.lang == publication.default:
+        files.append(SiteFile("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"))
+        document = versions_document(publication.site, publication.versions, site_url)
+        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        files.append(SiteFile("versions.json", text))
+        files.extend(archive_copies(publication))
+    return files
