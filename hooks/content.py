@@ -11,18 +11,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
-from notices.model.dates import as_of_setting, source_date, today_in
+from notices.checks.all import check_company
 from notices.checks.disclosure import display_name
 from notices.checks.html_safety import sanitize
 from notices.checks.rendered import Origin, check_markdown
-from notices.checks.all import check_company
+from notices.checks.site import load_site
+from notices.model.dates import as_of_setting, source_date, today_in
+from notices.model.versions import NOTICE_PAGE, archive_path
+from notices.publish.publication import Publication, clauses_url
+from notices.publish.urls import page_url
+from notices.publish.versions_json import versions_document
 from notices.sources.layout import Layout
 from notices.sources.problems import ERROR, SourceError
-from notices.publish.publication import Publication, clauses_url
-from notices.checks.site import load_site
-from notices.publish.urls import page_url
-from notices.model.versions import NOTICE_PAGE, archive_path
-from notices.publish.versions_json import versions_document
 
 log = get_plugin_logger("notices")
 EPOCH_DAY = dt.date(1970, 1, 1)
@@ -194,7 +194,8 @@ def on_page_content(html, page, config, files):
     if verdict.refused is not None:
         lang, _, name = page.file.src_uri.partition("/")
         site = _state["site"]
-        shown = site.pages[name][lang].shown_as if name in site.pages and lang in site.pages[name] else page.file.src_uri
+        shown = (site.pages[name][lang].shown_as if name in site.pages and lang in site.pages[name]
+                 else page.file.src_uri)
         problems = check_markdown(page.markdown, site.markdown_html(),
                                   [Origin(shown, n) for n in range(1, page.markdown.count("\n") + 2)])
         message = "\n".join(str(p) for p in problems) or f"{shown}:1: {verdict.refused}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-
 from template_cache import COMPILED
 
 from notices.publish.csp import REFERRER_POLICY, htaccess, insert_head_markup, page_policy, scan_page, site_policy

@@ -23,22 +23,22 @@ BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "br"
 
 
 class _Text(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.parts: list[str] = []
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         """Keep text, with line breaks folded."""
         self.parts.append(" ".join(data.split("\n")))
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Start a new line at a block; mark list items."""
         if tag == "li":
             self.parts.append("\n• ")
         elif tag in BLOCKS:
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         """End the line at the end of a block."""
         if tag in BLOCKS:
             self.parts.append("\n")
@@ -188,5 +188,6 @@ def compare_clauses(old_list: list[ClauseText], new_list: list[ClauseText]) -> l
             elif old[clause_id].text == clause.text:
                 result.append(ClauseDiff(clause_id, clause.label, "unchanged", [Segment("equal", clause.text)]))
             else:
-                result.append(ClauseDiff(clause_id, clause.label, "changed", diff_words(old[clause_id].text, clause.text)))
+                result.append(ClauseDiff(clause_id, clause.label, "changed",
+                                         diff_words(old[clause_id].text, clause.text)))
     return result

@@ -7,19 +7,28 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
+from ..checks.disclosure import display_name, public_facts
+from ..checks.gdpr import ELEMENTS, Coverage
+from ..model.dates import long_date
+from ..model.textdiff import ClauseText, clause_texts, compare_clauses, tokens
+from ..model.translations import behind_clauses
+from ..model.versions import (
+    NOTICE_PAGE,
+    Version,
+    frozen_text,
+    in_force,
+    previous,
+    superseded_on,
+    translation_source,
+    upcoming,
+)
 from ..sources.cache import Cache
 from ..sources.labels import load_labels
 from ..sources.problems import SourceError
 from ..sources.site import CompanySite
 from ..sources.text import web_address
-from ..model.dates import long_date
-from ..model.textdiff import ClauseText, clause_texts, compare_clauses, tokens
-from ..model.translations import behind_clauses
-from ..model.versions import (NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, translation_source,
-                              upcoming)
-from ..checks.disclosure import display_name, public_facts
-from ..checks.gdpr import ELEMENTS, Coverage
 from .urls import page_url, relative_url
+
 
 @dataclass
 class GeneratedPage:
@@ -142,7 +151,8 @@ class Publication:
             source = translation_source(version, self.lang)
             if source != version.id:
                 labels = {c.id: c.label for c in clause_texts(frozen_text(self.company_dir, version.id, self.default))}
-                for clause_id in behind_clauses(self.company_dir, source, version.id, self.default, self.lang, self.cache):
+                for clause_id in behind_clauses(self.company_dir, source, version.id, self.default, self.lang,
+                                                self.cache):
                     behind.append({"id": clause_id, "label": labels.get(clause_id, clause_id),
                                    "url": relative_url(here, original) + "#" + clause_id})
         return {
@@ -186,6 +196,7 @@ class Publication:
 
     def coverage_rows(self) -> list[dict]:
         """Each GDPR element with the clauses of the notice in force that give it, or why not."""
+        assert self.coverage is not None  # pages() asks only when the company's coverage is known
         found = self.clauses(self.current) if self.current else clause_texts(self.site.filled(self.lang, NOTICE_PAGE))
         labels = {c.id: c.label for c in found}
         rows = []
