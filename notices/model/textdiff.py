@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Literal
 
 import markdown
 from diff_match_patch import diff_match_patch
@@ -16,7 +17,9 @@ from ..sources.cache import Cache
 TOKEN = re.compile(r"\s+|[\w\u00C0-\u024F]+|[^\w\s]", re.UNICODE)
 # One converter for every clause: building a Markdown instance costs more than converting a clause.
 _MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "admonition"])
-OPS = {-1: "delete", 0: "equal", 1: "insert"}
+Op = Literal["equal", "insert", "delete"]
+ClauseStatus = Literal["changed", "added", "removed", "unchanged"]
+OPS: dict[int, Op] = {-1: "delete", 0: "equal", 1: "insert"}
 # Items are numbered from 1 up to the UTF-16 surrogates (compare.js keeps the same bound).
 MAX_ITEMS = 0xD800
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "br", "tr", "blockquote"}
@@ -88,7 +91,7 @@ def _clause_texts(markdown_text: str) -> tuple[ClauseText, ...]:
 class Segment:
     """A run of text that is unchanged ('equal'), added ('insert') or removed ('delete')."""
 
-    op: str
+    op: Op
     text: str
 
 
@@ -98,7 +101,7 @@ class ClauseDiff:
 
     id: str
     label: str
-    status: str  # "changed", "added", "removed", "unchanged"
+    status: ClauseStatus
     segments: list[Segment] = field(default_factory=list)
 
     @property
