@@ -16,19 +16,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notices.model.dates import as_of_setting, today_in
+from notices.checks.all import check_company
 from notices.checks.disclosure import display_name
 from notices.checks.gdpr import Coverage
 from notices.checks.html_safety import sanitize
 from notices.checks.rendered import Origin, check_markdown
-from notices.checks.all import check_company
-from notices.sources.layout import Layout
-from notices.sources.problems import ERROR, SourceError, display_path
-from notices.sources.site import CompanySite
+from notices.checks.site import CheckedSite, load_site
+from notices.model.dates import as_of_setting, today_in
+from notices.model.versions import NOTICE_PAGE, Version
 from notices.publish.publication import Publication
 from notices.publish.site_files import site_files
-from notices.checks.site import load_site
-from notices.model.versions import NOTICE_PAGE, Version
+from notices.sources.layout import Layout
+from notices.sources.problems import ERROR, SourceError, display_path
 
 log = get_plugin_logger("notices")
 
@@ -41,7 +40,7 @@ class BuildState:
     # The configuration file whose sources are loaded: i18n re-runs the build once per language on the
     # same configuration, and the sources are read and checked on its first (original-language) pass.
     loaded_for: str | None = None
-    site: CompanySite | None = None
+    site: CheckedSite | None = None
     versions: list[Version] = field(default_factory=list)
     coverage: Coverage | None = None
     today: dt.date | None = None
@@ -52,6 +51,12 @@ class BuildState:
     def publication(self, lang: str) -> Publication:
         """The publication of the language being built (made in on_files)."""
         return self.publications[lang]
+
+    def loaded(self) -> tuple[CheckedSite, dt.date]:
+        """The sources and the day of this build (both set in on_config before any other event)."""
+        if self.site is None or self.today is None:
+            raise PluginError("the company's sources were not loaded: build with `notices build <company>`")
+        return self.site, self.today
 
 
 STATE = BuildState()
@@ -113,7 +118,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """The site's name, escaped once for every language pass: the theme prints it unescaped in attributes."""
-    config.site_name = Markup.escape(display_name(STATE.site, STATE.site.company.default_language))
+    site, _ = STATE.loaded()
+    config.site_name = Markup.escape(display_name(site, site.company.default_language))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
@@ -138,7 +144,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     i18n = _i18n(config)
     lang = i18n.current_language
     try:
-        publication = Publication(STATE.site, STATE.versions, lang, STATE.today, STATE.coverage)
+        site, today = STATE.loaded()
+        publication = Publication(site, STATE.versions, lang, today, STATE.coverage)
         generated = publication.pages()
     except SourceError as error:
         raise PluginError(str(error)) from None
@@ -156,7 +163,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # Markdown is handed over in on_pre_page, once i18n has made the File its own.
             abs_src_path = os.path.join(config.docs_dir, src_uri)
             if files.get_file_from_path(src_uri) is not None:
-                shown = display_path(Path(abs_src_path), STATE.site.root)
+                shown = display_path(Path(abs_src_path), STATE.loaded()[0].root)
                 raise PluginError(f"{shown}:1: the build makes this page from versions.yml: remove or rename this file")
             files.append(File.generated(config, src_uri, abs_src_path=abs_src_path, inclusion=inclusion))
     return files
@@ -195,7 +202,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         if name == NOTICE_PAGE:
             return box + publication.notice_markdown(draft=STATE.serving)
-        return box + STATE.site.filled(lang, name)
+        return box + STATE.loaded()[0].filled(lang, name)
     except SourceError as error:
         # Only reached under `notices serve`: a build has already stopped on this problem.
         if not box:
@@ -222,10 +229,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     verdict = sanitize(html)
     if verdict.refused is not None:
         lang, _, name = page.file.src_uri.partition("/")
-        site = STATE.site
-        shown = site.pages[name][lang].shown_as if name in site.pages and lang in site.pages[name] else page.file.src_uri
-        problems = check_markdown(page.markdown, site.markdown_html(),
-                                  [Origin(shown, n) for n in range(1, page.markdown.count("\n") + 2)])
+        site, _ = STATE.loaded()
+        markdown = page.markdown or ""
+        shown = (site.pages[name][lang].shown_as if name in site.pages and lang in site.pages[name]
+                 else page.file.src_uri)
+        problems = check_markdown(markdown, site.markdown_html(),
+                                  [Origin(shown, n) for n in range(1, markdown.count("\n") + 2)])
         message = "\n".join(str(p) for p in problems) or f"{shown}:1: {verdict.refused}"
         if not STATE.serving:
             raise PluginError(message)
@@ -240,7 +249,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the files the publish stage made for this language beside its pages."""
     publication = STATE.publication(_i18n(config).current_language)
     try:
-        generated = site_files(publication, config.site_url)
+        generated = site_files(publication, config.site_url or "")
     except SourceError as error:
         raise PluginError(str(error)) from None
     site_dir = Path(config.site_dir)

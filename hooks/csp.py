@@ -11,12 +11,20 @@ from pathlib import Path
 
 from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from notices.publish.csp import (REFERRER_POLICY, PageScan, htaccess, insert_head_markup, page_policy, scan_page,
-                                 site_policy)
+from notices.publish.csp import (
+    REFERRER_POLICY,
+    PageScan,
+    htaccess,
+    insert_head_markup,
+    page_policy,
+    scan_page,
+    site_policy,
+)
 
 TEMPLATE = "notice/security-meta.html"
 
@@ -53,6 +61,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def _secure(html: str, path: str) -> str:
     scan = scan_page(html)
     STATE.scans[path] = scan
+    if STATE.template is None:
+        raise PluginError(f"{TEMPLATE}: not loaded before the first page (on_env did not run)")
     markup = STATE.template.render(policy=page_policy(scan), referrer=REFERRER_POLICY)
     return insert_head_markup(html, scan, markup.strip())
 

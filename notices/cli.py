@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import NoProject, build, check, release, serve, summary, find_root
+from .commands import NoProject, build, check, find_root, release, serve, summary
 
 COMMANDS = {"check": check, "serve": serve, "build": build, "release": release, "summary": summary}
 

@@ -32,8 +32,8 @@ from pathlib import Path
 
 from _project import ROOT, Layout, load
 
-from notices.publish.release import release
 from notices.model.versions import NOTICE_PAGE, frozen_text
+from notices.publish.release import release
 
 CHROMIUM = "/usr/bin/chromium"
 COMPANY = "impro-media"
@@ -102,10 +102,7 @@ def fair_material(root: Path, target: Path, languages: list[str] | None = None) 
     docs = target / "docs"
     for (lang, inner), body in page_sources(root).items():
         name = "index.md" if not inner else "/".join(inner) + ".md"
-        if languages:
-            destination = docs / lang / name
-        else:
-            destination = docs / ("" if lang == "ro" else lang) / name
+        destination = docs / lang / name if languages else docs / ("" if lang == "ro" else lang) / name
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_text(body, encoding="utf-8")
     config = BARE_CONFIG

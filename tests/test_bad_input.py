@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import edit, run_build, with_example
 
 SITE = "example-privacy"
@@ -224,8 +223,8 @@ def test_an_editors_slips_are_named_where_they_are(tmp_path):
     """A lone clause id, an unclosed if, an http link, a fact out of its group: each at its line, in words."""
     from notices.checks.all import check_company
     from notices.checks.site import load_site
-    from notices.sources.problems import SourceError
     from notices.sources.layout import Layout
+    from notices.sources.problems import SourceError
 
     root = with_example(tmp_path / "project")
     layout = Layout(root)

@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import BUILD_DAY, BUILD_DAY_EPOCH, edit, run_build, with_example
 
 SITE = "example-privacy"

@@ -12,9 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import (BUILD_DAY, ROOT, article, edit, page, release, release_example_history, run_build,
-                      with_example)
+from conftest import BUILD_DAY, ROOT, article, edit, page, release, release_example_history, run_build, with_example
 
 SITE = "example-privacy"
 AFTER_V5 = "2027-01-12"  # a v5 effective on 2027-01-11 is in force

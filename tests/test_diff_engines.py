@@ -7,10 +7,10 @@ import re
 import unicodedata
 
 import pytest
-
 from conftest import ROOT, page, serve
-from notices.model.versions import frozen_text
+
 from notices.model.textdiff import ClauseText, clause_texts, compare_clauses, diff_words, tokens
+from notices.model.versions import frozen_text
 
 SITE = "example-privacy"
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -59,7 +59,7 @@ def example_pairs(example) -> list[tuple[str, str]]:
     for lang in ("en", "ro"):
         texts = [(example / "companies" / SITE / "versions" / f"v{n}" / f"{lang}.md").read_text(encoding="utf-8")
                  for n in range(1, 5)]
-        for older, newer in zip(texts, texts[1:]):
+        for older, newer in zip(texts, texts[1:], strict=False):
             old = {c.id: c.text for c in clause_texts(older)}
             pairs += [(old[c.id], c.text) for c in clause_texts(newer) if c.id in old and old[c.id] != c.text]
     return pairs
@@ -104,7 +104,7 @@ def test_the_same_words_change_in_python_and_in_the_browser(compare_page, exampl
     in_browser = tab.evaluate("pairs => pairs.map(p => window.noticeCompare.diffTokens(p[0], p[1]))",
                               [[tokens(old), tokens(new)] for old, new in pairs])
     in_python = [as_lists(diff_words(old, new)) for old, new in pairs]
-    different = [pair for pair, js, py in zip(pairs, in_browser, in_python) if js != py]
+    different = [pair for pair, js, py in zip(pairs, in_browser, in_python, strict=True) if js != py]
     assert different == []
     assert any(len(d) > 3 for d in in_python), "the corpus must hold real edits"
     # The example's v2 -> v3 edit, which two engines once split differently.

@@ -15,15 +15,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE_HISTORY, ROOT, edit, release, with_example
 
-from notices.model.history import NO_HISTORY
 from notices.checks.integrity import check_versions
+from notices.checks.site import load_site
+from notices.model.history import NO_HISTORY
+from notices.model.versions import archive_path, load_versions, sha256, write_versions
 from notices.sources.layout import Layout
 from notices.sources.problems import ERROR, WARNING
-from notices.checks.site import load_site
-from notices.model.versions import archive_path, load_versions, sha256, write_versions
 
 SITE = "example-privacy"
 REGISTRY = f"companies/{SITE}/versions.yml"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from conftest import copy_project, run_build
 
 from notices.checks.all import check_company
-from notices.sources.layout import Layout
 from notices.checks.site import load_site
+from notices.sources.layout import Layout
 from notices.sources.problems import SourceError
-from conftest import copy_project, run_build
 
 MEDIA = "impro-media"
 

@@ -8,7 +8,6 @@ import unicodedata
 
 import pytest
 import yaml
-
 from conftest import ROOT, SOURCES, page, text
 
 COMPANIES = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}
@@ -64,7 +63,7 @@ def test_romanian_notice_has_every_section_in_order(site):
                 "Stocarea datelor în cadrul IMPRO-MEDIA", "Partajarea datelor tale personale cu terțe persoane",
                 "Legislație aplicabilă"]
     position = 0
-    for number, heading in zip(numbers, headings):
+    for number, heading in zip(numbers, headings, strict=False):
         found = body.find(f"{number} {heading}", position)
         assert found > position, f"section {number} {heading!r} missing or out of order"
         position = found
@@ -97,7 +96,7 @@ def test_romanian_text_keeps_the_source_wording(site):
     # OCR damage touches single words ("Tn" for "În", "s3" for "să"); a lost sentence or section is far more.
     assert unmatched / len(src) < 0.03, unmatched
     blocks = matcher.get_matching_blocks()
-    longest_gap = max(b2.a - (b1.a + b1.size) for b1, b2 in zip(blocks, blocks[1:]))
+    longest_gap = max(b2.a - (b1.a + b1.size) for b1, b2 in zip(blocks, blocks[1:], strict=False))
     assert longest_gap <= 4, "a run of source words is missing from the published text"
     assert data["privacy_contact"]["person"] in published
 
@@ -137,7 +136,7 @@ def test_the_site_speaks_outside_the_company_text(site, company, lang_index):
 
 
 def test_no_label_is_a_yaml_boolean(site):
-    for company, (original, translation) in COMPANIES.items():
+    for company, (_original, translation) in COMPANIES.items():
         for url in ("", "history/", "compare/", f"{translation}/compare/"):
             html = (site / company / url / "index.html").read_text(encoding="utf-8")
             assert not re.search(r">\s*(True|False)\s*<", html), (company, url)

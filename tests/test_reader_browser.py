@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 import pytest
-
 from conftest import ROOT, serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

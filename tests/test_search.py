@@ -7,7 +7,6 @@ import json
 import pytest
 
 
-
 def index(site, company, lang_root=""):
     return json.loads((site / company / lang_root / "search" / "search_index.json").read_text(encoding="utf-8"))
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import BUILD_DAY, BUILD_DAY_EPOCH, ROOT, edit, run_build, with_example
 
 SITE = "example-privacy"

@@ -11,9 +11,21 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from conftest import (
+    BUILD_DAY,
+    BUILD_DAY_EPOCH,
+    EXAMPLE,
+    EXAMPLE_HISTORY,
+    ROOT,
+    edit,
+    page,
+    release,
+    release_example_history,
+    run_build,
+    text,
+    with_example,
+)
 
-from conftest import (BUILD_DAY, BUILD_DAY_EPOCH, EXAMPLE, EXAMPLE_HISTORY, ROOT, edit, page, release,
-                      release_example_history, run_build, text, with_example)
 from notices.model.dates import today_in
 
 SITE = "example-privacy"
@@ -89,7 +101,7 @@ def history(tmp_path_factory) -> Path:
 
 def test_the_commit_time_alone_does_not_decide_what_is_in_force(history, tmp_path):
     # SOURCE_DATE_EPOCH after v4's effective date, but the day of the build is before it.
-    after_v4 = str(int(dt.datetime(2027, 1, 12, tzinfo=dt.timezone.utc).timestamp()))
+    after_v4 = str(int(dt.datetime(2027, 1, 12, tzinfo=dt.UTC).timestamp()))
     result = run_build(history, tmp_path / "site", SITE, as_of=BUILD_DAY, epoch=after_v4)
     assert result.returncode == 0, result.output
     assert "Version v3" in in_force(tmp_path / "site")
@@ -126,7 +138,7 @@ def test_a_commit_made_before_the_effective_date_built_after_it_shows_the_versio
         edit(root / "docs" / SITE / lang / "index.md", old, new)
     _release(root, "v2", kind, yesterday - dt.timedelta(days=3), yesterday)
 
-    made = dt.datetime.combine(yesterday - dt.timedelta(days=2), dt.time(12), dt.timezone.utc)
+    made = dt.datetime.combine(yesterday - dt.timedelta(days=2), dt.time(12), dt.UTC)
     git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.com"]
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     subprocess.run(["git", "add", "-A"], cwd=root, check=True)
@@ -158,6 +170,6 @@ def test_the_deploy_workflow_rebuilds_shortly_after_midnight_in_each_company_zon
     runs = [(int(cron.split()[1]), int(cron.split()[0])) for cron in crons]
     for zone in (BUCHAREST, RIGA):
         for day in (dt.date(2027, 1, 15), dt.date(2027, 7, 15)):  # winter and summer time
-            local = [dt.datetime.combine(day, dt.time(hour, minute), dt.timezone.utc).astimezone(zone).time()
+            local = [dt.datetime.combine(day, dt.time(hour, minute), dt.UTC).astimezone(zone).time()
                      for hour, minute in runs]
             assert any(dt.time(0, 0) < moment <= dt.time(0, 30) for moment in local), (zone, day, local)

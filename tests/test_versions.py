@@ -11,7 +11,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
-
 from conftest import ROOT, article, edit, page, release, run_build, text, with_example
 
 SITE = "example-privacy"
@@ -107,7 +106,7 @@ def test_feed_and_versions_json_agree_with_the_registry(example):
     registry = yaml.safe_load((example / "companies" / SITE / "versions.yml").read_text(encoding="utf-8"))
     document = json.loads((example / "site" / SITE / "versions.json").read_text(encoding="utf-8"))
     assert [v["id"] for v in document["versions"]] == [v["id"] for v in registry] == ["v1", "v2", "v3", "v4"]
-    for entry, record in zip(document["versions"], registry):
+    for entry, record in zip(document["versions"], registry, strict=True):
         assert entry["effective"] == record["effective"].isoformat()
         assert entry["sha256"] == record["sha256"]
         assert entry["material"] == (record["change"] == "material")

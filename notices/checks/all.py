@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.translations import TRANSLATES, changed_clauses
+from ..model.versions import NOTICE_PAGE, Version, archive_path, frozen_text
+from ..sources.cache import Cache
 from ..sources.clauses import scan
 from ..sources.labels import load_labels
 from ..sources.problems import ERROR, WARNING, Problem, SourceError, display_path
@@ -11,13 +14,10 @@ from ..sources.provenance import trace
 from ..sources.site_config import check_site_config
 from ..sources.tree import check_tree
 from ..sources.yamlsource import MAX_BYTES
-from ..model.translations import TRANSLATES, changed_clauses
-from ..model.versions import NOTICE_PAGE, Version, archive_path, frozen_text
 from .disclosure import check_disclosure
 from .gdpr import Coverage, load_coverage
 from .integrity import check_versions
 from .markup import anchors, broken_links
-from ..sources.cache import Cache
 from .rendered import Origin, check_markdown, passes
 from .site import CheckedSite
 

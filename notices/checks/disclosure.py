@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ..model.versions import NOTICE_PAGE
 from ..sources.problems import Problem
 from ..sources.provenance import facts_used
 from ..sources.site import CompanySite
-from ..model.versions import NOTICE_PAGE
 
 CONFIRMED = "confirmed"
 # Facts that say how the site is built, not something about the company a reader is told.
@@ -14,9 +16,9 @@ SETTINGS = {"languages", "default_language", "notice_period_days", "time_zone", 
 NAMES = ("legal_name", "name", "short_name")
 
 
-def _leaves(data: dict, languages: set[str], prefix: str = "") -> dict[str, dict | str]:
+def _leaves(data: dict, languages: set[str], prefix: str = "") -> dict[str, dict | str | list]:
     """Dotted key -> value (text, or {lang: text} for a fact given per language)."""
-    found: dict[str, dict | str] = {}
+    found: dict[str, dict | str | list] = {}
     for key, value in data.items():
         dotted = f"{prefix}{key}"
         if not prefix and key in SETTINGS:
@@ -54,10 +56,10 @@ def public_facts(site: CompanySite, lang: str) -> dict:
     """The company's facts in `lang`, only those a reader may be told (nested as in company.yml)."""
     keys = public_keys(site)
 
-    def keep(value, prefix: str):
+    def keep(value: Any, prefix: str) -> Any:
         if not isinstance(value, dict):
             return value
-        kept = {}
+        kept: dict[str, Any] = {}
         for key, item in value.items():
             dotted = f"{prefix}{key}"
             if dotted in keys:

@@ -20,7 +20,7 @@ class Element:
     names: dict[str, str]
 
 
-def _e(key, article, en, ro, lv):
+def _e(key: str, article: str, en: str, ro: str, lv: str) -> Element:
     return Element(key, article, {"en": en, "ro": ro, "lv": lv})
 
 
@@ -28,7 +28,8 @@ ELEMENTS = [
     _e("controller-identity", "13(1)(a), 14(1)(a)", "Identity and contact details of the controller",
        "Identitatea și datele de contact ale operatorului", "Pārziņa identitāte un kontaktinformācija"),
     _e("dpo-contact", "13(1)(b), 14(1)(b)", "Contact details of the data protection officer",
-       "Datele de contact ale responsabilului cu protecția datelor", "Datu aizsardzības speciālista kontaktinformācija"),
+       "Datele de contact ale responsabilului cu protecția datelor",
+       "Datu aizsardzības speciālista kontaktinformācija"),
     _e("purposes", "13(1)(c), 14(1)(c)", "Purposes of the processing", "Scopurile prelucrării", "Apstrādes nolūki"),
     _e("legal-basis", "13(1)(c), 14(1)(c)", "Legal basis for each purpose", "Temeiul juridic al fiecărui scop",
        "Katra nolūka juridiskais pamats"),
@@ -53,8 +54,10 @@ ELEMENTS = [
     _e("right-object", "13(2)(b), 14(2)(c)", "Right to object", "Dreptul la opoziție", "Tiesības iebilst"),
     _e("withdraw-consent", "13(2)(c), 14(2)(d)", "Right to withdraw consent at any time",
        "Dreptul de a retrage oricând consimțământul", "Tiesības jebkurā laikā atsaukt piekrišanu"),
-    _e("complaint-supervisory-authority", "13(2)(d), 14(2)(e)", "Right to lodge a complaint with a supervisory authority",
-       "Dreptul de a depune o plângere la o autoritate de supraveghere", "Tiesības iesniegt sūdzību uzraudzības iestādei"),
+    _e("complaint-supervisory-authority", "13(2)(d), 14(2)(e)",
+       "Right to lodge a complaint with a supervisory authority",
+       "Dreptul de a depune o plângere la o autoritate de supraveghere",
+       "Tiesības iesniegt sūdzību uzraudzības iestādei"),
     _e("statutory-or-contractual-requirement", "13(2)(e)",
        "Whether providing the data is required, and the consequences of not providing it",
        "Dacă furnizarea datelor este obligatorie și consecințele nefurnizării lor",

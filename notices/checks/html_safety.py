@@ -50,15 +50,15 @@ class _Events(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.events: list[tuple] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.events.append(("start", tag, tuple(sorted((k, v or "") for k, v in attrs))))
 
     handle_startendtag = handle_starttag
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         self.events.append(("end", tag))
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         text = " ".join(data.split())
         if text:
             if self.events and self.events[-1][0] == "data":
@@ -66,16 +66,16 @@ class _Events(HTMLParser):
             else:
                 self.events.append(("data", text))
 
-    def handle_comment(self, data):
+    def handle_comment(self, data: str) -> None:
         self.events.append(("comment", data))
 
-    def handle_decl(self, decl):
+    def handle_decl(self, decl: str) -> None:
         self.events.append(("decl", decl))
 
-    def handle_pi(self, data):
+    def handle_pi(self, data: str) -> None:
         self.events.append(("pi", data))
 
-    def unknown_decl(self, data):
+    def unknown_decl(self, data: str) -> None:
         self.events.append(("decl", data))
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import yaml
 
+from ..model.versions import ARCHIVE, NOTICE_PAGE, REGISTRY, Version, archive_path, frozen_text, load_versions, sha256
 from ..sources.problems import WARNING, Problem, SourceError, display_path
 from ..sources.site import CompanySite
 from ..sources.yamlsource import MAX_BYTES
-from ..model.versions import ARCHIVE, NOTICE_PAGE, REGISTRY, Version, archive_path, frozen_text, load_versions, sha256
 from .released import check_history
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..sources.problems import WARNING, Problem, SourceError, display_path
-from ..sources.site import CompanySite
 from ..model.history import NoHistory, Record, Snapshot, load_record, record_start, snapshot_at
 from ..model.versions import ARCHIVE, REGISTRY, Version
+from ..sources.problems import WARNING, Problem, SourceError, display_path
+from ..sources.site import CompanySite
 
 SCALARS = ("effective", "published", "change", "notice_override")
 MAPPINGS = ("summary", "translates", "sha256")
@@ -48,7 +49,7 @@ def company_zone(data: dict) -> dt.tzinfo:
     try:
         return ZoneInfo(str(data["time_zone"]))
     except (KeyError, ValueError, ZoneInfoNotFoundError):
-        return dt.timezone.utc
+        return dt.UTC
 
 
 def today_in(tz: dt.tzinfo) -> dt.date:
@@ -71,7 +72,7 @@ def _fields(record: dict) -> dict[str, str | None]:
     return flat
 
 
-def _text(value) -> str | None:
+def _text(value: Any) -> str | None:
     if value is None or value == "":
         return None
     return value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -6,13 +6,13 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.versions import frozen_text, load_versions
 from ..sources import clauses
 from ..sources.company import load_company
 from ..sources.pages import PageSource
 from ..sources.problems import Problem, SourceError
 from ..sources.provenance import missing_facts, missing_snippets
 from ..sources.site import CompanySite, read_pages
-from ..model.versions import frozen_text, load_versions
 from .rendered import MarkdownHtml
 
 
@@ -95,12 +95,13 @@ def _check_snippet_ids(site: CompanySite, lang: str, page: PageSource) -> None:
                 site.problems.append(problem)
 
 
-def _compare(site, ref_page, ref, page, found) -> None:
+def _compare(site: CompanySite, ref_page: PageSource, ref: list[clauses.Clause], page: PageSource,
+             found: list[clauses.Clause]) -> None:
     here = {c.id: c.line for c in found}
     there = {c.id for c in ref}
     extra = [c for c in found if c.id not in there]
     missing = [c.id for c in ref if c.id not in here]
-    misspelled = {}  # the original's id -> the translation's clause it is a misspelling of
+    misspelled: dict[str, clauses.Clause] = {}  # the original's id -> the translation's clause it is a misspelling of
     for clause in extra:
         close = difflib.get_close_matches(clause.id, [m for m in missing if m not in misspelled], n=1)
         if close:
@@ -138,7 +139,8 @@ def _released_ids(site: CompanySite) -> dict[str, set[str]]:
         return {}
 
 
-def _misspelling(site, released, ref_page, clause, page, other) -> Problem:
+def _misspelling(site: CompanySite, released: dict[str, set[str]], ref_page: PageSource, clause: clauses.Clause,
+                 page: PageSource, other: clauses.Clause) -> Problem:
     """Two close ids, one per language: reported in the file whose id left the released version."""
     original_ids, translated_ids = released.get(ref_page.lang, set()), released.get(page.lang, set())
     if clause.id not in original_ids and other.id in original_ids | translated_ids:

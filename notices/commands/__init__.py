@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..checks.site import CheckedSite, load_site
 from ..sources.layout import Layout
 from ..sources.problems import SourceError
-from ..checks.site import CheckedSite, load_site
 
 
 class NoProject(Exception):

@@ -16,16 +16,20 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType, ModuleType
+from typing import NoReturn
 
+from ..model.dates import AS_OF_FORMAT, AS_OF_VARIABLE, parse_as_of
 from ..sources.company import load_company
 from ..sources.layout import Layout
 from ..sources.problems import ERROR, Problem, SourceError, display_path
 from ..sources.site_config import check_site_config
 from ..sources.tree import check_tree
-from ..model.dates import AS_OF_FORMAT, AS_OF_VARIABLE, parse_as_of
 from . import unknown_companies
 
+fcntl: ModuleType | None
 try:
     import fcntl
 except ImportError:  # not on Windows: builds there are not protected against running twice at once
@@ -68,7 +72,7 @@ def _remove(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def locked(folder: Path):
+def locked(folder: Path) -> Iterator[None]:
     """Hold `folder` (the one holding the site and its staging): a second build there waits for the first."""
     folder.mkdir(parents=True, exist_ok=True)
     handle = os.open(folder, os.O_RDONLY)
@@ -176,7 +180,7 @@ def _as_of(value: str) -> str:
     return value
 
 
-def _stop(signum, frame):
+def _stop(signum: int, frame: FrameType | None) -> NoReturn:
     # A terminated build unwinds like an interrupted one: staging is removed, the old site stays.
     raise SystemExit(128 + signum)
 

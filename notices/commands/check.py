@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import itertools
 
+from ..checks.all import check_company
 from ..sources.layout import Layout
 from ..sources.problems import ERROR, Problem, SourceError, display_path
-from ..checks.all import check_company
 from . import load
 
 HELP = "check every company's sources (or the ones named) before a pull request"

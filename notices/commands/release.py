@@ -6,10 +6,11 @@ import argparse
 import datetime as dt
 import sys
 
+from ..model.dates import today_in
+from ..model.versions import ChangeKind
+from ..publish.release import release
 from ..sources.layout import Layout
 from ..sources.problems import SourceError
-from ..model.dates import today_in
-from ..publish.release import release
 from . import load, report, unknown_companies
 
 HELP = "release the current text of a company's notice as a new version"
@@ -47,9 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The release's options."""
     parser.add_argument("company", help="company id, e.g. impro-media")
     kind = parser.add_mutually_exclusive_group()
-    kind.add_argument("--material", dest="change", action="store_const", const="material",
+    kind.add_argument("--material", dest="change", action="store_const", const=ChangeKind.MATERIAL,
                       help="purposes, recipients, transfers, controller identity or how rights are exercised changed")
-    kind.add_argument("--editorial", dest="change", action="store_const", const="editorial",
+    kind.add_argument("--editorial", dest="change", action="store_const", const=ChangeKind.EDITORIAL,
                       help="typos, style, clarity: nothing a reader's rights depend on")
     parser.add_argument("--summary", action="append", type=_summary, default=[], metavar="LANG=TEXT",
                         help="what changed, for readers; once per language")
@@ -88,6 +89,6 @@ def run(args: argparse.Namespace) -> int:
           f"effective {version.effective}")
     for lang, digest in version.sha256.items():
         print(f"  {lang}: sha256 {digest}")
-    print("Commit companies/{0}/versions.yml and companies/{0}/versions/{1}/ in your pull request.".format(
-        args.company, version.id))
+    print(f"Commit companies/{args.company}/versions.yml and companies/{args.company}/versions/{version.id}/ "
+          "in your pull request.")
     return 0

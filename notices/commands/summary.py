@@ -8,12 +8,12 @@ import subprocess
 
 import yaml
 
+from ..checks.all import translations_behind
+from ..model.textdiff import ClauseDiff, Segment, compare
+from ..model.versions import NOTICE_PAGE, REGISTRY, ChangeKind, Version, frozen_text, load_versions
 from ..sources.layout import Layout
 from ..sources.problems import SourceError
 from ..sources.site import CompanySite
-from ..model.textdiff import ClauseDiff, compare
-from ..model.versions import NOTICE_PAGE, REGISTRY, Version, frozen_text, load_versions
-from ..checks.all import translations_behind
 from . import load
 
 HELP = "what readers will see change, as Markdown for a pull request, against the base branch"
@@ -65,7 +65,7 @@ def released_at(layout: Layout, company_id: str, ref: str | None) -> dict[str, d
     return {str(e.get("id")): e.get("sha256") or {} for e in entries if isinstance(e, dict)}
 
 
-def _inline(segments) -> str:
+def _inline(segments: list[Segment]) -> str:
     parts = []
     for segment in segments:
         flat = re.sub(r"\s+", " ", segment.text)
@@ -94,7 +94,7 @@ def _new_version(site: CompanySite, versions: list[Version], version: Version, l
     """What a version released by this branch changes for readers of `lang`."""
     company_dir = site.company.path.parent
     index = versions.index(version)
-    kind = {"material": "material change", "editorial": "editorial change"}.get(version.change, version.change)
+    kind = version.change if version.change == ChangeKind.INITIAL else f"{version.change} change"
     head = (f"**New version {version.id}** ({kind}): published {version.published}, "
             f"in force from {version.effective}.")
     source = (version.translates or {}).get(lang, version.id)

@@ -28,7 +28,7 @@ def parse_as_of(text: str) -> dt.date | dt.datetime:
         moment = dt.datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"'{text}' is not a date or time: write {AS_OF_FORMAT}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def today_in(zone: ZoneInfo, as_of: str | None = None) -> dt.date:
@@ -38,7 +38,7 @@ def today_in(zone: ZoneInfo, as_of: str | None = None) -> dt.date:
         if not isinstance(moment, dt.datetime):
             return moment
         return moment.astimezone(zone).date()
-    return dt.datetime.now(dt.timezone.utc).astimezone(zone).date()
+    return dt.datetime.now(dt.UTC).astimezone(zone).date()
 
 
 def as_of_setting() -> str | None:
@@ -50,5 +50,5 @@ def source_date() -> dt.date | None:
     """The day of SOURCE_DATE_EPOCH (the sources' commit): for reproducible timestamps, never for 'today'."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return None

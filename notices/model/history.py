@@ -125,8 +125,8 @@ def load_record(registry: Path, start: Start | None) -> Record:
         commits.append([start.commit, when.stdout.decode().strip() if when and not when.returncode else "0"])
     commits.reverse()
     contents = _read_blobs(folder, [f"{commit}:{relative}" for commit, _ in commits])
-    snapshots = [Snapshot(commit, dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc), _entries(content))
-                 for (commit, stamp), content in zip(commits, contents) if content is not None]
+    snapshots = [Snapshot(commit, dt.datetime.fromtimestamp(int(stamp), dt.UTC), _entries(content))
+                 for (commit, stamp), content in zip(commits, contents, strict=True) if content is not None]
     return Record(snapshots, complete)
 
 
@@ -143,7 +143,7 @@ def snapshot_at(registry: Path, ref: str) -> Snapshot | None:
     content = _read_blobs(folder, [f"{commit}:{relative}"])[0]
     if content is None:
         return None
-    return Snapshot(commit, dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc), _entries(content), ref)
+    return Snapshot(commit, dt.datetime.fromtimestamp(int(stamp), dt.UTC), _entries(content), ref)
 
 
 def _locate(registry: Path) -> tuple[Path, str]:
@@ -152,7 +152,8 @@ def _locate(registry: Path) -> tuple[Path, str]:
     top = _run(folder, "rev-parse", "--show-toplevel")
     if top is None or top.returncode or not _ok(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"):
         raise NoHistory(NO_HISTORY)
-    if _run(folder, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true":
+    shallow = _run(folder, "rev-parse", "--is-shallow-repository")
+    if shallow is not None and shallow.stdout.strip() == b"true":
         raise NoHistory(SHALLOW)
     root = Path(top.stdout.decode().strip()).resolve()
     try:
@@ -179,7 +180,8 @@ def _read_blobs(folder: Path, names: list[str]) -> list[bytes | None]:
     done = _run(folder, "cat-file", "--batch", input="".join(f"{name}\n" for name in names).encode())
     if done is None or done.returncode:
         return [None] * len(names)
-    out, position, contents = done.stdout, 0, []
+    out, position = done.stdout, 0
+    contents: list[bytes | None] = []
     for _ in names:
         end = out.index(b"\n", position)
         header = out[position:end].split()

@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Literal
 
 import markdown
 from diff_match_patch import diff_match_patch
@@ -16,29 +17,31 @@ from ..sources.cache import Cache
 TOKEN = re.compile(r"\s+|[\w\u00C0-\u024F]+|[^\w\s]", re.UNICODE)
 # One converter for every clause: building a Markdown instance costs more than converting a clause.
 _MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "admonition"])
-OPS = {-1: "delete", 0: "equal", 1: "insert"}
+Op = Literal["equal", "insert", "delete"]
+ClauseStatus = Literal["changed", "added", "removed", "unchanged"]
+OPS: dict[int, Op] = {-1: "delete", 0: "equal", 1: "insert"}
 # Items are numbered from 1 up to the UTF-16 surrogates (compare.js keeps the same bound).
 MAX_ITEMS = 0xD800
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "br", "tr", "blockquote"}
 
 
 class _Text(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.parts: list[str] = []
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         """Keep text, with line breaks folded."""
         self.parts.append(" ".join(data.split("\n")))
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Start a new line at a block; mark list items."""
         if tag == "li":
             self.parts.append("\n• ")
         elif tag in BLOCKS:
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         """End the line at the end of a block."""
         if tag in BLOCKS:
             self.parts.append("\n")
@@ -88,7 +91,7 @@ def _clause_texts(markdown_text: str) -> tuple[ClauseText, ...]:
 class Segment:
     """A run of text that is unchanged ('equal'), added ('insert') or removed ('delete')."""
 
-    op: str
+    op: Op
     text: str
 
 
@@ -98,7 +101,7 @@ class ClauseDiff:
 
     id: str
     label: str
-    status: str  # "changed", "added", "removed", "unchanged"
+    status: ClauseStatus
     segments: list[Segment] = field(default_factory=list)
 
     @property
@@ -188,5 +191,6 @@ def compare_clauses(old_list: list[ClauseText], new_list: list[ClauseText]) -> l
             elif old[clause_id].text == clause.text:
                 result.append(ClauseDiff(clause_id, clause.label, "unchanged", [Segment("equal", clause.text)]))
             else:
-                result.append(ClauseDiff(clause_id, clause.label, "changed", diff_words(old[clause_id].text, clause.text)))
+                result.append(ClauseDiff(clause_id, clause.label, "changed",
+                                         diff_words(old[clause_id].text, clause.text)))
     return result

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..sources.cache import Cache
 from .textdiff import clause_texts
 from .versions import frozen_text
@@ -15,7 +17,7 @@ def changed_clauses(original_then: str, original_now: str, cache: Cache | None =
     return [c.id for c in clause_texts(original_now, cache) if before.get(c.id) != c.text]
 
 
-def behind_clauses(company_dir, source_id: str, version_id: str, original: str, lang: str,
+def behind_clauses(company_dir: Path, source_id: str, version_id: str, original: str, lang: str,
                    cache: Cache | None = None) -> list[str]:
     """Clauses whose original changed between `source_id` and `version_id` while their translation did not.
 

@@ -4,27 +4,46 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..sources.problems import Problem, SourceError, display_path
 from ..sources.yamlsource import load_yaml
 
-import re
-
 REGISTRY = "versions.yml"
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 ARCHIVE = "versions"
-CHANGE_KINDS = ("initial", "material", "editorial")
 NOTICE_PAGE = "index.md"
+
+
+class ChangeKind(StrEnum):
+    """What a version changed: the first text, something readers must be told in advance, or wording."""
+
+    INITIAL = "initial"
+    MATERIAL = "material"
+    EDITORIAL = "editorial"
+
+
+class VersionStatus(StrEnum):
+    """Where a version stands on a given day."""
+
+    IN_FORCE = "in_force"
+    UPCOMING = "upcoming"
+    SUPERSEDED = "superseded"
+
+
+CHANGE_KINDS = tuple(ChangeKind)
 
 
 class _PlainDumper(yaml.SafeDumper):
     """Writes equal dates twice instead of as YAML anchors, for people reading the file."""
 
-    def ignore_aliases(self, data):
+    def ignore_aliases(self, data: Any) -> bool:
         """Never write anchors and aliases."""
         return True
 
@@ -36,7 +55,7 @@ class Version:
     id: str
     effective: dt.date
     published: dt.date
-    change: str
+    change: ChangeKind
     summary: dict[str, str]
     sha256: dict[str, str]
     notice_override: str | None = None
@@ -46,12 +65,13 @@ class Version:
     @property
     def material(self) -> bool:
         """Whether readers must be told in advance (purposes, recipients, controller, rights)."""
-        return self.change == "material"
+        return self.change == ChangeKind.MATERIAL
 
-    def as_record(self) -> dict:
+    def as_record(self) -> dict[str, Any]:
         """The registry entry as written to versions.yml."""
-        record = {"id": self.id, "effective": self.effective, "published": self.published,
-                  "change": self.change, "summary": dict(self.summary)}
+        # YAML's safe dumper writes only plain strings, not enum members.
+        record: dict[str, Any] = {"id": self.id, "effective": self.effective, "published": self.published,
+                                  "change": str(self.change), "summary": dict(self.summary)}
         if self.notice_override:
             record["notice_override"] = self.notice_override
         if self.translates:
@@ -67,14 +87,16 @@ def archive_path(company_dir: Path, version_id: str, lang: str) -> Path:
 
 def frozen_file(company_id: str, version: Version, lang: str, text: str, translation_of: str | None = None,
                 note: str | None = None) -> bytes:
-    """The bytes of a frozen text: its identity and dates (and, for a translation, that it is one and
-    that the original prevails), then the text with everything filled in."""
+    """The bytes of a frozen text: its identity and dates, then the text with everything filled in.
+
+    A translation's identity also says that it is one and that the original prevails.
+    """
     identity = {"company": company_id, "version": version.id, "language": lang,
                 "effective": version.effective, "published": version.published}
     if translation_of:
         identity.update(translation_of=translation_of, note=note or "")
     head = yaml.dump(identity, sort_keys=False, allow_unicode=True, Dumper=_PlainDumper, width=1000)
-    return f"---\n{head}---\n{text.strip()}\n".encode("utf-8")
+    return f"---\n{head}---\n{text.strip()}\n".encode()
 
 
 def sha256(data: bytes) -> str:
@@ -98,11 +120,12 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
     data = source.data if source.data is not None else []
     if not isinstance(data, list):
         raise SourceError([Problem(shown, 1, "expected a list of versions, oldest first")])
-    versions, problems = [], []
+    versions: list[Version] = []
+    problems: list[Problem] = []
     for index, entry in enumerate(data):
         where = source.line(str(index))
 
-        def report(key: str, message: str) -> None:
+        def report(key: str, message: str, index: int = index, where: int = where) -> None:
             problems.append(Problem(shown, source.line(f"{index}.{key}") if key else where, message))
 
         if not isinstance(entry, dict):
@@ -137,7 +160,7 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
             report("notice_override", "'notice_override' must be text saying why the notice period was shortened")
         if problems:
             continue
-        versions.append(Version(version_id, effective, published, change,
+        versions.append(Version(version_id, entry["effective"], entry["published"], ChangeKind(str(change)),
                                 {k: str(v) for k, v in summary.items()}, {k: str(v) for k, v in hashes.items()},
                                 entry.get("notice_override"), where,
                                 {k: str(v) for k, v in (entry.get("translates") or {}).items()} or None))

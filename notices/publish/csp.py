@@ -60,7 +60,7 @@ class _Scanner(HTMLParser):
         line, column = self.getpos()
         return self._line_starts[line - 1] + column + len(self.get_starttag_text() or "")
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: (value or "") for name, value in attrs}
         if tag == "head" and self.scan.insert_at is None:
             self._in_head = True
@@ -78,18 +78,18 @@ class _Scanner(HTMLParser):
         elif tag == "style":
             self._style = []
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
         if tag == "script":
             self._script = None
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self._script is not None:
             self._script.append(data)
         elif self._style is not None:
             self._style.append(data)
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag == "head":
             self._in_head = False
         elif tag == "script" and self._script is not None:

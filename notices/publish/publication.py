@@ -8,19 +8,30 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
+from ..checks.disclosure import display_name, public_facts
+from ..checks.gdpr import ELEMENTS, Coverage
+from ..model.dates import long_date
+from ..model.textdiff import ClauseText, clause_texts, compare_clauses, tokens
+from ..model.translations import behind_clauses
+from ..model.versions import (
+    NOTICE_PAGE,
+    Version,
+    VersionStatus,
+    frozen_text,
+    in_force,
+    previous,
+    superseded_on,
+    translation_source,
+    upcoming,
+)
 from ..sources.cache import Cache
 from ..sources.labels import load_labels
 from ..sources.problems import SourceError
 from ..sources.site import CompanySite
 from ..sources.text import web_address
-from ..model.dates import long_date
-from ..model.textdiff import ClauseText, clause_texts, compare_clauses, tokens
-from ..model.translations import behind_clauses
-from ..model.versions import (NOTICE_PAGE, Version, frozen_text, in_force, previous, superseded_on, translation_source,
-                              upcoming)
-from ..checks.disclosure import display_name, public_facts
-from ..checks.gdpr import ELEMENTS, Coverage
 from .urls import page_url, relative_url
+from .views import Authority, ClauseData, ClauseLink, CommonView, CoverageRow, TranslationView, VersionView
+
 
 @dataclass
 class GeneratedPage:
@@ -78,15 +89,15 @@ class Publication:
             self._clauses[version.id] = clause_texts(self.text(version), self.cache)
         return self._clauses[version.id]
 
-    def version_view(self, version: Version) -> dict:
+    def version_view(self, version: Version) -> VersionView:
         """What templates show of one version."""
         ended = superseded_on(self.versions, version)
         if version.effective > self.today:
-            status = "upcoming"
+            status = VersionStatus.UPCOMING
         elif ended is not None and ended <= self.today:
-            status = "superseded"
+            status = VersionStatus.SUPERSEDED
         else:
-            status = "in_force"
+            status = VersionStatus.IN_FORCE
         before = previous(self.versions, version)
         return {
             "id": version.id,
@@ -94,8 +105,8 @@ class Publication:
             "effective_label": long_date(version.effective, self.lang),
             "published": version.published.isoformat(),
             "published_label": long_date(version.published, self.lang),
-            "superseded_label": long_date(ended, self.lang) if ended and status == "superseded" else None,
-            "superseded": ended.isoformat() if ended and status == "superseded" else None,
+            "superseded_label": long_date(ended, self.lang) if ended and status == VersionStatus.SUPERSEDED else None,
+            "superseded": ended.isoformat() if ended and status == VersionStatus.SUPERSEDED else None,
             "change": version.change,
             "material": version.material,
             "summary": version.summary.get(self.lang, ""),
@@ -106,7 +117,7 @@ class Publication:
             "clauses_url": clauses_url(version.id, self.lang),
         }
 
-    def common(self) -> dict:
+    def common(self) -> CommonView:
         """What every page's template gets."""
         return {
             "lang": self.lang,
@@ -121,7 +132,7 @@ class Publication:
             "authority": self._authority(),
         }
 
-    def _authority(self) -> dict | None:
+    def _authority(self) -> Authority | None:
         """The supervisory authority, when the notice states it or the company confirmed it."""
         authority = self.facts.get("supervisory_authority") or {}
         if authority.get("name") and web_address(authority.get("url")):
@@ -143,18 +154,19 @@ class Publication:
         except SourceError:
             return True
 
-    def translation(self, version: Version | None, name: str = NOTICE_PAGE) -> dict | None:
+    def translation(self, version: Version | None, name: str = NOTICE_PAGE) -> TranslationView | None:
         """What the site says about a translated text: its original, and the clauses it may be behind on."""
         if self.lang == self.default:
             return None
         here = self.url(name)
         original = page_url(name, self.default, self.default)
-        behind = []
+        behind: list[ClauseLink] = []
         if version is not None:
             source = translation_source(version, self.lang)
             if source != version.id:
                 labels = {c.id: c.label for c in clause_texts(frozen_text(self.company_dir, version.id, self.default))}
-                for clause_id in behind_clauses(self.company_dir, source, version.id, self.default, self.lang, self.cache):
+                for clause_id in behind_clauses(self.company_dir, source, version.id, self.default, self.lang,
+                                                self.cache):
                     behind.append({"id": clause_id, "label": labels.get(clause_id, clause_id),
                                    "url": relative_url(here, original) + "#" + clause_id})
         return {
@@ -172,9 +184,8 @@ class Publication:
 
     def page(self, name: str) -> GeneratedPage | None:
         """The generated page `name` (e.g. 'history.md'), or None for an editor's page."""
-        if self._pages is None:
-            self.pages()
-        return self._pages.get(name)
+        pages = self._pages if self._pages is not None else {page.name: page for page in self.pages()}
+        return pages.get(name)
 
     def view_for(self, name: str) -> dict:
         """What the template of page `name` shows beyond every page's data (nothing for an editor's page)."""
@@ -212,11 +223,12 @@ class Publication:
                      "clauses": diff, "changed": [c for c in diff if c.status != "unchanged"]}))
         return pages
 
-    def coverage_rows(self) -> list[dict]:
+    def coverage_rows(self) -> list[CoverageRow]:
         """Each GDPR element with the clauses of the notice in force that give it, or why not."""
+        assert self.coverage is not None  # pages() asks only when the company's coverage is known
         found = self.clauses(self.current) if self.current else clause_texts(self.site.filled(self.lang, NOTICE_PAGE))
         labels = {c.id: c.label for c in found}
-        rows = []
+        rows: list[CoverageRow] = []
         gaps_public = self.site.company.data.get("gdpr_gaps_public") == "yes"
         for element in ELEMENTS:
             ids = [i for i in self.coverage.clauses_for(element.key) if i in labels]
@@ -233,7 +245,7 @@ class Publication:
         # the company chose to publish them.
         return [row for row in rows if gaps_public or row["status"] != "not_stated"]
 
-    def clause_data(self, version: Version) -> dict:
+    def clause_data(self, version: Version) -> ClauseData:
         """A version's clauses in this language as the any-two comparison reads them, in the diff's tokens."""
         return {"id": version.id, "lang": self.lang,
                 "clauses": [{"id": c.id, "label": c.label, "tokens": tokens(c.text)} for c in self.clauses(version)]}

@@ -4,24 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from babel import Locale
 
+from ..checks.all import check_company
+from ..checks.site import CheckedSite
+from ..model.textdiff import clause_texts
+from ..model.translations import changed_clauses
+from ..model.versions import (
+    NOTICE_PAGE,
+    ChangeKind,
+    Version,
+    archive_path,
+    frozen_file,
+    frozen_text,
+    load_versions,
+    sha256,
+    translation_source,
+    write_versions,
+)
 from ..sources.labels import load_labels
 from ..sources.problems import Problem, SourceError
 from ..sources.site import CompanySite
-from ..model.textdiff import clause_texts
-from ..model.translations import changed_clauses
-from ..model.versions import (NOTICE_PAGE, Version, translation_source, archive_path, frozen_file, frozen_text,
-                              load_versions, sha256, write_versions)
-from ..checks.all import check_company
-from ..checks.site import CheckedSite
 
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 
-def release(site: CheckedSite, *, change: str, summaries: dict[str, str], effective: dt.date,
+def release(site: CheckedSite, *, change: ChangeKind | None, summaries: dict[str, str], effective: dt.date,
             published: dt.date, version_id: str | None = None, notice_override: str | None = None,
             translation_current: tuple[str, ...] = (), translation_behind: tuple[str, ...] = ()) -> Version:
     """Freeze the company's current text as a new version; refuse with a reason naming what to fix."""
@@ -40,8 +51,8 @@ def release(site: CheckedSite, *, change: str, summaries: dict[str, str], effect
     versions = load_versions(company_dir, company.languages, site.root)
     last = versions[-1] if versions else None
     if last is None:
-        change = "initial"
-    elif change not in ("material", "editorial"):
+        change = ChangeKind.INITIAL
+    elif change not in (ChangeKind.MATERIAL, ChangeKind.EDITORIAL):
         raise refuse("say whether the change is material (purposes, recipients, transfers, controller, "
                      "how rights are exercised) or editorial (typos, style): --material or --editorial")
     missing = [lang for lang in company.languages if not (summaries.get(lang) or "").strip()]
@@ -58,7 +69,7 @@ def release(site: CheckedSite, *, change: str, summaries: dict[str, str], effect
     if last and published < last.published:
         raise refuse(f"publication date {published} is before {last.id}'s publication date {last.published}")
     period = company.notice_period_days
-    if change == "material" and (effective - published).days < period and not (notice_override or "").strip():
+    if change == ChangeKind.MATERIAL and (effective - published).days < period and not (notice_override or "").strip():
         raise refuse(f"a material change must be published at least {period} days before it takes effect "
                      f"(effective {effective}, published {published}); choose --effective "
                      f"{published + dt.timedelta(days=period)} or later, or give --override-notice \"why\"")
@@ -69,13 +80,15 @@ def release(site: CheckedSite, *, change: str, summaries: dict[str, str], effect
 
     translates = _translations(site, versions, version_id, texts, set(translation_current),
                                set(translation_behind), refuse)
-    draft = Version(version_id, effective, published, change, {k: summaries[k].strip() for k in company.languages},
-                    {}, (notice_override or "").strip() or None, translates=translates or None)
+    draft = Version(version_id, effective, published, ChangeKind(change),
+                    {k: summaries[k].strip() for k in company.languages}, {}, (notice_override or "").strip() or None,
+                    translates=translates or None)
     files = {lang: frozen_file(company.id, draft, lang, texts[lang], *_translation_note(site, lang))
              for lang in company.languages}
     for lang in company.languages:
         if archive_path(company_dir, version_id, lang).exists():
-            raise refuse(f"{archive_path(company_dir, version_id, lang)} already exists; archived texts are never replaced")
+            raise refuse(f"{archive_path(company_dir, version_id, lang)} already exists; "
+                         "archived texts are never replaced")
     version = Version(draft.id, draft.effective, draft.published, draft.change, draft.summary,
                       {lang: sha256(data) for lang, data in files.items()}, draft.notice_override,
                       translates=draft.translates)
@@ -93,11 +106,11 @@ def _translation_note(site: CompanySite, lang: str) -> tuple[str | None, str | N
     if lang == original:
         return None, None
     note = load_labels(site, lang)["translation_note"]
-    return original, note.replace("{language}", Locale.parse(original).get_display_name(lang))
+    return original, note.replace("{language}", Locale.parse(original).get_display_name(lang) or original)
 
 
 def _translations(site: CompanySite, versions: list[Version], version_id: str, texts: dict[str, str],
-                  current: set[str], behind: set[str], refuse) -> dict[str, str] | None:
+                  current: set[str], behind: set[str], refuse: Callable[[str], SourceError]) -> dict[str, str] | None:
     """Which released original each translation follows; refuse a translation left as it was by mistake.
 
     When clauses of the original changed and the translation's same clauses did not, the editor either
@@ -114,7 +127,7 @@ def _translations(site: CompanySite, versions: list[Version], version_id: str, t
                          f"({', '.join(company.languages[1:])})")
     if current & behind:
         raise refuse(f"a translation is either current or behind, not both: {', '.join(sorted(current & behind))}")
-    translates = {}
+    translates: dict[str, str] = {}
     for lang in company.languages[1:]:
         if last is None or lang in current:
             continue
@@ -131,5 +144,5 @@ def _translations(site: CompanySite, versions: list[Version], version_id: str, t
                          f"still accurate, or with --translation-behind {lang} to publish it marked as behind")
         elif (last.translates or {}).get(lang) and texts[lang].strip() == frozen_text(
                 company.path.parent, last.id, lang).strip():
-            translates[lang] = last.translates[lang]  # left as it was: still behind the same original
+            translates[lang] = (last.translates or {})[lang]  # left as it was: still behind the same original
     return translates or None

@@ -16,30 +16,24 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def language_of(location: str, languages: list[str], default: str) -> str:
-    """The language of an index entry, from its location ('en/...' or the default's)."""
-    head = location.split("/", 1)[0]
-    return head if head in languages and head != default else default
+def language_index(index: dict, lang: str) -> dict:
+    """The search index of one language's pages, with a diacritic-free copy of each entry's text.
 
-
-def split_index(index: dict, languages: list[str], default: str) -> dict[str, dict]:
-    """One index per language; locations stay relative to the site's root, where Material resolves them."""
-    result = {}
-    for lang in languages:
-        config = copy.deepcopy(index["config"])
-        # lunr's language files would only add stop words here (no stemmer, no trimmer: see
-        # mkdocs.yml), and cost a reader two requests; tokens are the same without them.
-        config["lang"] = ["en"]
-        if lang != "en":
-            # English stop words would drop words of another language ("to" is Latvian too).
-            config["pipeline"] = []
-        config.setdefault("fields", {})["folded"] = {"boost": 1}
-        result[lang] = {"config": config, "docs": []}
+    Locations stay relative to the site's root, where Material resolves them.
+    """
+    config = copy.deepcopy(index["config"])
+    # lunr's language files would only add stop words here (no stemmer, no trimmer: see
+    # mkdocs.yml), and cost a reader two requests; tokens are the same without them.
+    config["lang"] = ["en"]
+    if lang != "en":
+        # English stop words would drop words of another language ("to" is Latvian too).
+        config["pipeline"] = []
+    config.setdefault("fields", {})["folded"] = {"boost": 1}
+    docs = []
     for doc in index["docs"]:
-        lang = language_of(doc["location"], languages, default)
         entry = dict(doc)
         plain = html.unescape(TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}"))
         folded = fold(plain)
         entry["folded"] = folded if folded != plain else ""
-        result[lang]["docs"].append(entry)
-    return result
+        docs.append(entry)
+    return {"config": config, "docs": docs}

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from ..sources.problems import Problem, SourceError
 from ..model.dates import source_date
 from ..model.versions import archive_path
+from ..sources.problems import Problem, SourceError
 from .publication import Publication, clauses_url
 from .versions_json import versions_document
 

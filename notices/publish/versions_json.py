@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..sources.site import CompanySite
-from ..model.versions import Version, superseded_on
 from ..checks.disclosure import display_name
+from ..model.versions import Version, superseded_on
+from ..sources.site import CompanySite
 from .urls import page_url
 
 
@@ -22,7 +22,7 @@ def versions_document(site: CompanySite, versions: list[Version], site_url: str)
                 "id": v.id,
                 "effective": v.effective.isoformat(),
                 "published": v.published.isoformat(),
-                "superseded": (superseded_on(versions, v).isoformat() if superseded_on(versions, v) else None),
+                "superseded": ended.isoformat() if (ended := superseded_on(versions, v)) else None,
                 "change": v.change,
                 "material": v.material,
                 "sha256": dict(v.sha256),

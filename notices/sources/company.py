@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
@@ -98,7 +100,6 @@ class Company:
 
 def load_company(company_dir: Path, root: Path | None = None) -> Company:
     """Load and check `company_dir/company.yml`; raise SourceError listing every problem."""
-
     path = Path(company_dir) / DATA_FILE
     shown_as = display_path(path, root)
     source = load_yaml(path, shown_as, text_only=True)
@@ -110,8 +111,8 @@ def load_company(company_dir: Path, root: Path | None = None) -> Company:
     return Company(Path(company_dir).name, path, shown_as, source.data, source)
 
 
-def _lookup(data: dict, dotted: str):
-    value = data
+def _lookup(data: dict, dotted: str) -> Any:
+    value: Any = data
     for part in dotted.split("."):
         if not isinstance(value, dict) or part not in value:
             return None
@@ -181,7 +182,7 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
     return problems
 
 
-def _check_confirmed(value, dotted, data, report) -> None:
+def _check_confirmed(value: Any, dotted: str, data: dict, report: Callable[[str, str], None]) -> None:
     if not isinstance(value, dict):
         report(dotted, f"'{dotted}' must map each confirmed fact to who confirmed it and when")
         return
@@ -195,7 +196,7 @@ def _check_confirmed(value, dotted, data, report) -> None:
                           f"{key}: {{by: Name Surname, on: YYYY-MM-DD}}")
 
 
-def _check_text(value, dotted, lang_set, report) -> None:
+def _check_text(value: Any, dotted: str, lang_set: set[str], report: Callable[[str, str], None]) -> None:
     if isinstance(value, dict):
         missing = sorted(lang_set - set(value))
         unknown = sorted(set(value) - lang_set)
@@ -211,7 +212,7 @@ def _check_text(value, dotted, lang_set, report) -> None:
         report(dotted, f"'{dotted}' must be one line of plain text, without {PLAIN_TEXT_HINT}")
 
 
-def _is_zone(value) -> bool:
+def _is_zone(value: Any) -> bool:
     try:
         ZoneInfo(value)
     except (ValueError, TypeError, OSError, ZoneInfoNotFoundError):
@@ -219,7 +220,7 @@ def _is_zone(value) -> bool:
     return True
 
 
-def _is_locale(value) -> bool:
+def _is_locale(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     try:
@@ -229,7 +230,7 @@ def _is_locale(value) -> bool:
     return True
 
 
-def _localise(value, lang: str, languages: set[str]):
+def _localise(value: Any, lang: str, languages: set[str]) -> Any:
     if isinstance(value, dict):
         if value and set(value) <= languages:
             return _localise(value.get(lang), lang, languages)

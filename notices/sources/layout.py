@@ -17,7 +17,7 @@ class Layout:
     root: Path
 
     @classmethod
-    def of_company_dir(cls, company_dir: Path) -> "Layout":
+    def of_company_dir(cls, company_dir: Path) -> Layout:
         """The layout a companies/<id>/ folder belongs to."""
         return cls(Path(company_dir).resolve().parent.parent)
 
@@ -46,7 +46,7 @@ class Layout:
         """Where the company's site is built."""
         return self.root / "site" / company_id
 
-    def copy_to(self, target: Path) -> "Layout":
+    def copy_to(self, target: Path) -> Layout:
         """Copy the project's sources to `target` (created) and return the copy's layout."""
         target = Path(target)
         target.mkdir(parents=True, exist_ok=True)

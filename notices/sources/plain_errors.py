@@ -57,7 +57,8 @@ def template_problem(message: str, text: str, line: int) -> tuple[int, str]:
         if "{{" in content and "}}" not in content[content.index("{{"):]:
             return number, "this fact opens with {{ but never closes with }}: end it with }}"
     if "end of statement block" in message or "end of print statement" in message:
-        return line, "this tag has something extra before its end: write {{ company.fact }} or {% include \"name.md\" %}"
+        return line, ("this tag has something extra before its end: "
+                      "write {{ company.fact }} or {% include \"name.md\" %}")
     if "unexpected end of template" in message.lower():
         opened = _open_if(text) or line
         return opened, "this {% if %} is never closed: add {% endif %} where the conditional text ends"

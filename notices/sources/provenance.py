@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
+from typing import Any
 
 import jinja2
 from jinja2 import nodes
@@ -26,7 +28,7 @@ class _TracingLoader(SnippetLoader):
         super().__init__(searchpath)
         self.files = files
 
-    def get_source(self, environment, template):
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         """The snippet's text with its lines marked."""
         source, filename, uptodate = super().get_source(environment, template)
         self.files.append(filename)
@@ -49,12 +51,13 @@ def facts_used(renderer: Renderer, text: str, shown_as: str) -> list[tuple[str, 
                 if isinstance(name, str) and name not in seen:
                     seen.add(name)
                     try:
-                        inner, filename, _ = renderer.env.loader.get_source(renderer.env, name)
+                        inner, filename, _ = renderer.loader.get_source(renderer.env, name)
                     except (jinja2.TemplateNotFound, BadSnippet):
                         continue
                     walk(inner, renderer.shown(filename))
                 continue
-            parts, target = [], node
+            parts: list[str] = []
+            target: nodes.Node = node
             while isinstance(target, nodes.Getattr):
                 parts.insert(0, target.attr)
                 target = target.node
@@ -100,7 +103,7 @@ def missing_facts(renderer: Renderer, text: str, shown_as: str) -> list[Problem]
     known = _known_names(renderer.facts)
     problems = []
     for dotted, shown, line in facts_used(renderer, text, shown_as):
-        value = renderer.facts
+        value: Any = renderer.facts
         for part in dotted.split("."):
             value = value.get(part) if isinstance(value, dict) else None
         if value is not None and value != "" and value != []:
@@ -130,7 +133,7 @@ def missing_snippets(renderer: Renderer, text: str, shown_as: str) -> list[Probl
                 continue
             seen.add(name)
             try:
-                inner, filename, _ = renderer.env.loader.get_source(renderer.env, name)
+                inner, filename, _ = renderer.loader.get_source(renderer.env, name)
             except jinja2.TemplateNotFound:
                 problems.append(Problem(shown, node.lineno, renderer.no_snippet(name)))
                 continue

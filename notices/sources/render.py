@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -41,7 +43,7 @@ class BadSnippet(Exception):
 class SnippetLoader(jinja2.FileSystemLoader):
     """Loads snippets from one language's folder; a snippet that cannot be read is a BadSnippet."""
 
-    def get_source(self, environment, template):
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         """The snippet's text, file name and freshness check, as Jinja expects."""
         pieces = jinja2.loaders.split_template_path(template)  # TemplateNotFound for '..'
         folder = Path(self.searchpath[0])
@@ -71,7 +73,7 @@ class Facts:
         self._data = data
         self._prefix = prefix
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
         value = self._data.get(name)
@@ -82,7 +84,7 @@ class Facts:
             return Facts(value, dotted)
         return value
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: object) -> Any:
         """A fact by its name in brackets; a private or non-text name is a fact the data file does not give."""
         if not isinstance(name, str) or name.startswith("_"):
             raise MissingFact(f"{self._prefix}[{name!r}]")
@@ -91,7 +93,7 @@ class Facts:
     def __str__(self) -> str:
         raise FactGroup(self._prefix, [k for k, v in self._data.items() if not isinstance(v, dict)])
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         raise FactGroup(self._prefix, [k for k, v in self._data.items() if not isinstance(v, dict)])
 
     def __contains__(self, name: str) -> bool:
@@ -109,8 +111,9 @@ class Renderer:
         self.facts = facts
         self.data_file = data_file
         self.root = root
+        self.loader = loader or SnippetLoader(str(self.snippets_dir))
         self.env = NoticeEnvironment(
-            loader=loader or SnippetLoader(str(self.snippets_dir)),
+            loader=self.loader,
             undefined=jinja2.StrictUndefined,
             # Markdown heading ids look like {#id}; Jinja's default comment start would eat them.
             comment_start_string="{##",
@@ -138,7 +141,7 @@ class Renderer:
             raise SourceError([Problem(where, line, message)]) from None
         except jinja2.TemplateNotFound as error:
             path, line = self._location(error, shown_as)
-            raise SourceError([Problem(path, line, self.no_snippet(error.name))]) from None
+            raise SourceError([Problem(path, line, self.no_snippet(str(error.name)))]) from None
         except BadSnippet as error:
             raise SourceError([Problem(display_path(error.path, self.root), 1, error.message)]) from None
         except FactGroup as error:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
@@ -15,7 +16,7 @@ import yaml
 from .company import Company
 from .problems import Problem, SourceError, display_path
 from .text import plain_text
-from .yamlsource import load_yaml
+from .yamlsource import LinedData, load_yaml
 
 CONFIG_FILE = "mkdocs.yml"
 BASE = "../../mkdocs.yml"
@@ -68,7 +69,7 @@ def _not_allowed(dotted: str) -> str:
             f"(theme, plugins, hooks, scripts, extensions) is shared, in mkdocs.yml at the project root")
 
 
-def _languages(company: Company, plugins, source, keys: dict[str, int], shown: str) -> list[Problem]:
+def _languages(company: Company, plugins: Any, source: LinedData, keys: dict[str, int], shown: str) -> list[Problem]:
     """plugins: i18n: languages: the company's languages, nothing else."""
     problems: list[Problem] = []
 
@@ -114,7 +115,7 @@ def _languages(company: Company, plugins, source, keys: dict[str, int], shown: s
     return problems
 
 
-def _site_url_problem(value, domains: list[str], data_file: str) -> str | None:
+def _site_url_problem(value: Any, domains: list[str], data_file: str) -> str | None:
     """What is wrong with site_url, if anything: it must be https://<one of the company's domains>/."""
     example = f"https://{domains[0]}/" if domains else "https://example.com/"
     if not isinstance(value, str) or not value:
@@ -141,7 +142,7 @@ def _key_lines(text: str) -> dict[str, int]:
     """Line of every key (dotted, list items by index), where an editor must act to remove it."""
     lines: dict[str, int] = {}
 
-    def walk(node, dotted: str) -> None:
+    def walk(node: yaml.Node | None, dotted: str) -> None:
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 child = f"{dotted}.{key_node.value}" if dotted else str(key_node.value)

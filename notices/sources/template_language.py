@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, MutableMapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -13,9 +15,10 @@ class TooMuch(Exception):
     """Filling a page would produce more than a notice ever holds (a runaway include chain)."""
 
 
-def bounded(chunks) -> str:
+def bounded(chunks: Iterable[str]) -> str:
     """Join the chunks of a render, stopping once the text is larger than any notice."""
-    out, size = [], 0
+    out: list[str] = []
+    size = 0
     for chunk in chunks:
         size += len(chunk)
         if size > MAX_OUTPUT:
@@ -50,7 +53,8 @@ class NoticeEnvironment(SandboxedEnvironment):
 
     includes = 0  # counted per render, so that a chain of includes cannot multiply without end
 
-    def get_template(self, name, parent=None, globals=None):
+    def get_template(self, name: str | jinja2.Template, parent: str | None = None,
+                     globals: MutableMapping[str, Any] | None = None) -> jinja2.Template:
         """A snippet, refused once a page has included more snippets than any notice needs."""
         self.includes += 1
         if self.includes > MAX_INCLUDES:
@@ -58,7 +62,7 @@ class NoticeEnvironment(SandboxedEnvironment):
                           f"a snippet is included too many times")
         return super().get_template(name, parent, globals)
 
-    def _parse(self, source, name, filename):
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
         for node in tree.find_all(nodes.Node):
             problem = _refused(node)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -13,7 +14,7 @@ from .problems import Problem, SourceError
 class LinedData:
     """Plain Python data from a YAML file plus the line of each dotted key."""
 
-    def __init__(self, path: Path, data, lines: dict[str, int]):
+    def __init__(self, path: Path, data: Any, lines: dict[str, int]):
         self.path = path
         self.data = data
         self.lines = lines
@@ -101,7 +102,8 @@ def _refuse_aliases(text: str, shown_as: str, offset: int, loader: type) -> None
     """Anchors and aliases are refused: editors never need them, and nested aliases can expand without end."""
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise SourceError([Problem(shown_as, event.start_mark.line + 1 + offset,
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            raise SourceError([Problem(shown_as, line + offset,
                                        "anchors and aliases (&name, *name) are not used in these files: "
                                        "write the value out in full")])
 
@@ -125,7 +127,7 @@ CORE_TAG = "tag:yaml.org,2002:"
 PLAIN_TAGS = frozenset(CORE_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp"))
 
 
-def _convert(node, dotted: str, lines: dict[str, int], options: _Options):
+def _convert(node: yaml.Node, dotted: str, lines: dict[str, int], options: _Options) -> Any:
     line = node.start_mark.line + 1 + options.offset
     if dotted:
         lines[dotted] = line
@@ -145,6 +147,7 @@ def _convert(node, dotted: str, lines: dict[str, int], options: _Options):
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, f"{dotted}.{i}" if dotted else str(i), lines, options)
                 for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)  # a document holds only mappings, sequences and scalars
     if options.application_tags and node.tag.startswith("!") and not node.tag.startswith("!!"):
         return node.value
     if options.text_only:

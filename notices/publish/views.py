@@ -1,0 +1,95 @@
+"""What the templates are given: the keys of each view of a publication, so a misspelt key fails the type check."""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+from ..model.versions import ChangeKind, VersionStatus
+
+CoverageStatus = Literal["stated", "not_applicable", "not_stated"]
+
+
+class VersionView(TypedDict):
+    """One version as the banner, the history, the comparison and the feed show it."""
+
+    id: str
+    effective: str
+    effective_label: str
+    published: str
+    published_label: str
+    superseded_label: str | None
+    superseded: str | None
+    change: ChangeKind
+    material: bool
+    summary: str
+    sha256: str
+    status: VersionStatus
+    url: str
+    changes_url: str | None
+    clauses_url: str
+
+
+class Authority(TypedDict):
+    """The supervisory authority a reader may complain to."""
+
+    name: str
+    url: str
+
+
+class CommonView(TypedDict):
+    """What every page's template gets."""
+
+    lang: str
+    labels: dict[str, str]
+    current: VersionView | None
+    upcoming: list[VersionView]
+    history_url: str
+    compare_url: str
+    home_url: str
+    feed_url: str
+    company_name: str
+    authority: Authority | None
+
+
+class ClauseLink(TypedDict):
+    """A clause of a text, by its label, with where it is."""
+
+    id: str
+    label: str
+    url: str
+
+
+class TranslationView(TypedDict):
+    """What the site says about a translated text: its original, and the clauses it may be behind on."""
+
+    language: str | None
+    original_lang: str
+    original_url: str
+    behind: list[ClauseLink]
+
+
+class CoverageRow(TypedDict):
+    """One GDPR element with the clauses that give it, or why it does not apply."""
+
+    key: str
+    article: str
+    name: str
+    clauses: list[ClauseLink]
+    status: CoverageStatus
+    reason: str | None
+
+
+class ClauseTokens(TypedDict):
+    """A clause as the any-two comparison reads it: its id, label and the diff's tokens."""
+
+    id: str
+    label: str
+    tokens: list[str]
+
+
+class ClauseData(TypedDict):
+    """A version's clauses in one language, written beside its frozen text for the comparison page."""
+
+    id: str
+    lang: str
+    clauses: list[ClauseTokens]
