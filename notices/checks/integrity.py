@@ -15,7 +15,7 @@ def check_versions(site: CompanySite, against: str | None = None,
                    history: bool = False) -> tuple[list[Version], list[Problem]]:
     """Load the company's versions and report every way the archive differs from what was released.
 
-    With `history`, also compare them with git's record of what was released (notices/released.py);
+    With `history`, also compare them with git's record of what was released (notices/checks/released.py);
     with `against`, also with that git ref's versions.yml.
     """
     company = site.company
