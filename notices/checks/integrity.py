@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import yaml
-
 from ..model.versions import ARCHIVE, NOTICE_PAGE, REGISTRY, Version, archive_path, frozen_text, load_versions, sha256
 from ..sources.problems import WARNING, Problem, SourceError, display_path
 from ..sources.site import CompanySite
-from ..sources.yamlsource import MAX_BYTES
+from ..sources.yamlsource import MAX_BYTES, parse_yaml
 from .released import check_history
 
 
@@ -81,8 +79,8 @@ def _check_file(site: CompanySite, version: Version, lang: str, registry: str) -
                                   f"(version '{version.id}'); restore it from git, never edit it")]
     problems = []
     try:
-        head = yaml.safe_load(data.decode("utf-8").split("\n---\n", 1)[0].removeprefix("---\n")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
+        head = parse_yaml(data.decode("utf-8").split("\n---\n", 1)[0].removeprefix("---\n"), shown).data or {}
+    except (SourceError, UnicodeDecodeError):
         head = {}
     if not isinstance(head, dict):
         head = {}

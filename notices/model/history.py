@@ -9,9 +9,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..sources.problems import Problem, SourceError, display_path
+from ..sources.yamlsource import parse_yaml
 
 # Enough for years of releases; bounded so that a check stays fast on a long history.
 MAX_COMMITS = 300
@@ -166,8 +165,8 @@ def _locate(registry: Path) -> tuple[Path, str]:
 def _entries(content: bytes) -> list[dict]:
     """The version entries of one copy; a copy that cannot be read counts as listing none."""
     try:
-        data = yaml.safe_load(content.decode("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError):
+        data = parse_yaml(content.decode("utf-8"), "versions.yml").data
+    except (SourceError, UnicodeDecodeError):
         return []
     return [entry for entry in data if isinstance(entry, dict) and entry.get("id") is not None] \
         if isinstance(data, list) else []
