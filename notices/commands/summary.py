@@ -6,14 +6,13 @@ import argparse
 import re
 import subprocess
 
-import yaml
-
 from ..checks.all import translations_behind
 from ..model.textdiff import ClauseDiff, Segment, compare
 from ..model.versions import NOTICE_PAGE, REGISTRY, ChangeKind, Version, frozen_text, load_versions
 from ..sources.layout import Layout
 from ..sources.problems import SourceError
 from ..sources.site import CompanySite
+from ..sources.yamlsource import parse_yaml
 from . import load
 
 HELP = "what readers will see change, as Markdown for a pull request, against the base branch"
@@ -59,8 +58,10 @@ def released_at(layout: Layout, company_id: str, ref: str | None) -> dict[str, d
         return None
     text = _git(layout, "show", f"{ref}:./companies/{company_id}/{REGISTRY}")
     try:
-        entries = yaml.safe_load(text or "") or []
-    except yaml.YAMLError:
+        entries = parse_yaml(text or "", f"{ref}:{REGISTRY}").data or []
+    except SourceError:
+        entries = []
+    if not isinstance(entries, list):
         entries = []
     return {str(e.get("id")): e.get("sha256") or {} for e in entries if isinstance(e, dict)}
 
