@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import re
+import signal
 import shutil
 import subprocess
 import sys
@@ -21,33 +25,89 @@ SOURCES = Path(__file__).resolve().parent / "fixtures" / "source"
 
 @dataclass
 class BuildResult:
-    """What a run of scripts/build.py printed and returned."""
+    """What a run of the build printed and returned."""
 
     returncode: int
     output: str
     site: Path
 
 
+@dataclass
+class Ran:
+    """What a run of the `notices` command returned and printed, as subprocess.run reports it."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def notices(*argv: str, env: dict[str, str | None] | None = None) -> Ran:
+    """Run the `notices` command in this process, as the scripts do, and capture what it prints.
+
+    What the command changes in the process (environment, working folder, SIGTERM handler, MkDocs' log
+    handlers) is put back afterwards, so that one run cannot leak into the next test.
+    """
+    from notices.cli import main
+
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    saved_term = signal.getsignal(signal.SIGTERM)
+    log = logging.getLogger("mkdocs")
+    saved_handlers, saved_level = list(log.handlers), log.level
+    for name, value in (env or {}).items():
+        os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(argv), default_root=ROOT)
+            except SystemExit as stop:  # argparse refuses an option this way
+                code = stop.code if isinstance(stop.code, int) else 1
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        os.chdir(saved_cwd)
+        signal.signal(signal.SIGTERM, saved_term)
+        log.handlers[:] = saved_handlers
+        log.setLevel(saved_level)
+    return Ran(code, out.getvalue(), err.getvalue())
+
+
+def _build_options(root: Path, site: Path, companies, as_of, epoch) -> tuple[list[str], dict]:
+    env = {"NOTICES_AS_OF": None, "NO_MKDOCS_2_WARNING": "1",
+           # without `epoch`, the build takes the project's last commit time
+           "SOURCE_DATE_EPOCH": epoch or None}
+    options = ["--as-of", as_of] if as_of else []
+    site.parent.mkdir(parents=True, exist_ok=True)
+    return ["build", "--root", str(root), "--site-dir", str(site), *options, *companies], env
+
+
 def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
-              epoch: str | None = None, timeout: float | None = None) -> BuildResult:
-    """Run the project's build command as a user would, in a fresh process.
+              epoch: str | None = None) -> BuildResult:
+    """Run the project's build command in this process, as `notices build` runs it.
 
     `as_of` (YYYY-MM-DD[THH:MM]) is the day the build takes as today; without it, the real clock.
     `epoch` sets SOURCE_DATE_EPOCH, which fixes timestamps only.
     """
+    argv, env = _build_options(root, site, companies, as_of, epoch)
+    result = notices(*argv, env=env)
+    return BuildResult(result.returncode, result.stdout + result.stderr, site)
+
+
+def run_build_command(root: Path, site: Path, *companies: str, as_of: str | None = None,
+                      epoch: str | None = None, timeout: float | None = None) -> BuildResult:
+    """Run scripts/build.py as a user would, in a fresh process (for what only a process shows)."""
+    argv, changes = _build_options(root, site, companies, as_of, epoch)
     env = dict(os.environ)
-    env.pop("NOTICES_AS_OF", None)
-    env.pop("SOURCE_DATE_EPOCH", None)  # without `epoch`, the build takes the project's last commit time
-    if epoch:
-        env["SOURCE_DATE_EPOCH"] = epoch
-    options = ["--as-of", as_of] if as_of else []
-    site.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--site-dir", str(site),
-         *options, *companies],
-        capture_output=True, text=True, cwd=str(site.parent), env=env, timeout=timeout,
-    )
+    for name, value in changes.items():
+        env.pop(name, None) if value is None else env.__setitem__(name, value)
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), *argv[1:]],
+                          capture_output=True, text=True, cwd=str(site.parent), env=env, timeout=timeout)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def check(root: Path, *args: str) -> Ran:
+    """Run `notices check` on the project at `root`, in this process."""
+    return notices("check", "--root", str(root), *args)
 
 
 def copy_project(target: Path) -> Path:
@@ -154,10 +214,9 @@ BUILD_DAY = "2026-11-25"  # the day the example's dates are measured against
 BUILD_DAY_EPOCH = "1795564800"  # 2026-11-25 as SOURCE_DATE_EPOCH: timestamps only, never "today"
 
 
-def release(root: Path, company: str, *args: str) -> subprocess.CompletedProcess:
-    """Run the editors' release command on the project at `root`."""
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "release.py"), company, "--root", str(root), *args],
-                          capture_output=True, text=True)
+def release(root: Path, company: str, *args: str) -> Ran:
+    """Run the editors' release command on the project at `root`, in this process."""
+    return notices("release", company, "--root", str(root), *args)
 
 
 def with_example(target: Path) -> Path:
@@ -220,4 +279,12 @@ def example(tmp_path_factory) -> Path:
     release_example_history(root)
     result = run_build(root, root / "site", "example-privacy", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
     assert result.returncode == 0, result.output
+    return root
+
+
+@pytest.fixture(scope="session")
+def released_template(tmp_path_factory) -> Path:
+    """The example company's sources with its four versions released, made once; tests copy it."""
+    root = with_example(tmp_path_factory.mktemp("released") / "project")
+    release_example_history(root)
     return root

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DAY, BUILD_DAY_EPOCH, ROOT, edit, run_build, with_example
+from conftest import BUILD_DAY, BUILD_DAY_EPOCH, check, edit, run_build, with_example
 
 SITE = "example-privacy"
 CONFIG = f"companies/{SITE}/mkdocs.yml"
@@ -110,8 +108,7 @@ def test_the_check_reports_a_configuration_hook_too(project):
     config = project / CONFIG
     config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - evil.py\n", encoding="utf-8")
     (project / "companies" / SITE / "evil.py").write_text(HOOK, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(project), SITE],
-                            capture_output=True, text=True)
+    result = check(project, SITE)
     assert result.returncode == 1
     assert f"{CONFIG}:16: 'hooks' {NOT_ALLOWED}" in result.stdout
     assert not (project / "companies" / SITE / "HOOK-RAN").exists()

@@ -52,12 +52,6 @@ def test_a_malformed_as_of_is_refused(tmp_path):
     assert not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("company,zone", [("impro-media", "Europe/Bucharest"), ("impro-celojumi", "Europe/Riga")])
-def test_each_company_keeps_its_time_zone(company, zone):
-    data = yaml.safe_load((ROOT / "companies" / company / "company.yml").read_text(encoding="utf-8"))
-    assert data["time_zone"] == zone
-
-
 @pytest.mark.parametrize("value,message", [
     ("Europe/Bucuresti", "'Europe/Bucuresti' is not a time zone: write its IANA name, e.g. Europe/Bucharest"),
     ("../../etc/passwd", "'../../etc/passwd' is not a time zone"),
