@@ -2,112 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
-import os
 import re
-import signal
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from notices.sources.layout import Layout
+from runner import (ROOT, BuildResult, Ran, check, notices, run_build, run_build_command,  # noqa: F401 - for the tests
+                    shared)
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "source"
-
-
-@dataclass
-class BuildResult:
-    """What a run of the build printed and returned."""
-
-    returncode: int
-    output: str
-    site: Path
-
-
-@dataclass
-class Ran:
-    """What a run of the `notices` command returned and printed, as subprocess.run reports it."""
-
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def notices(*argv: str, env: dict[str, str | None] | None = None) -> Ran:
-    """Run the `notices` command in this process, as the scripts do, and capture what it prints.
-
-    What the command changes in the process (environment, working folder, SIGTERM handler, MkDocs' log
-    handlers) is put back afterwards, so that one run cannot leak into the next test.
-    """
-    from notices.cli import main
-
-    saved_env, saved_cwd = dict(os.environ), os.getcwd()
-    saved_term = signal.getsignal(signal.SIGTERM)
-    log = logging.getLogger("mkdocs")
-    saved_handlers, saved_level = list(log.handlers), log.level
-    for name, value in (env or {}).items():
-        os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = main(list(argv), default_root=ROOT)
-            except SystemExit as stop:  # argparse refuses an option this way
-                code = stop.code if isinstance(stop.code, int) else 1
-    finally:
-        os.environ.clear()
-        os.environ.update(saved_env)
-        os.chdir(saved_cwd)
-        signal.signal(signal.SIGTERM, saved_term)
-        log.handlers[:] = saved_handlers
-        log.setLevel(saved_level)
-    return Ran(code, out.getvalue(), err.getvalue())
-
-
-def _build_options(root: Path, site: Path, companies, as_of, epoch) -> tuple[list[str], dict]:
-    env = {"NOTICES_AS_OF": None, "NO_MKDOCS_2_WARNING": "1",
-           # without `epoch`, the build takes the project's last commit time
-           "SOURCE_DATE_EPOCH": epoch or None}
-    options = ["--as-of", as_of] if as_of else []
-    site.parent.mkdir(parents=True, exist_ok=True)
-    return ["build", "--root", str(root), "--site-dir", str(site), *options, *companies], env
-
-
-def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
-              epoch: str | None = None) -> BuildResult:
-    """Run the project's build command in this process, as `notices build` runs it.
-
-    `as_of` (YYYY-MM-DD[THH:MM]) is the day the build takes as today; without it, the real clock.
-    `epoch` sets SOURCE_DATE_EPOCH, which fixes timestamps only.
-    """
-    argv, env = _build_options(root, site, companies, as_of, epoch)
-    result = notices(*argv, env=env)
-    return BuildResult(result.returncode, result.stdout + result.stderr, site)
-
-
-def run_build_command(root: Path, site: Path, *companies: str, as_of: str | None = None,
-                      epoch: str | None = None, timeout: float | None = None) -> BuildResult:
-    """Run scripts/build.py as a user would, in a fresh process (for what only a process shows)."""
-    argv, changes = _build_options(root, site, companies, as_of, epoch)
-    env = dict(os.environ)
-    for name, value in changes.items():
-        env.pop(name, None) if value is None else env.__setitem__(name, value)
-    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), *argv[1:]],
-                          capture_output=True, text=True, cwd=str(site.parent), env=env, timeout=timeout)
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
-
-
-def check(root: Path, *args: str) -> Ran:
-    """Run `notices check` on the project at `root`, in this process."""
-    return notices("check", "--root", str(root), *args)
 
 
 def copy_project(target: Path) -> Path:
@@ -115,13 +21,15 @@ def copy_project(target: Path) -> Path:
     return Layout(ROOT).copy_to(target).root
 
 
+def _build_real_sites(folder: Path) -> None:
+    result = run_build(ROOT, folder / "site")
+    assert result.returncode == 0, result.output
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """Both real sites, built once into a temporary folder."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = run_build(ROOT, out)
-    assert result.returncode == 0, result.output
-    return out
+    """Both real sites, built once for the whole run into a temporary folder; tests only read them."""
+    return shared(tmp_path_factory, "built", _build_real_sites) / "site"
 
 
 @pytest.fixture
@@ -272,19 +180,44 @@ def release_example_history(root: Path) -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.fixture(scope="session")
-def example(tmp_path_factory) -> Path:
-    """The example company with four released versions, built as on 2026-11-25."""
-    root = with_example(tmp_path_factory.mktemp("example") / "project")
+def _example_released_and_built(folder: Path) -> None:
+    root = with_example(folder / "project")
     release_example_history(root)
     result = run_build(root, root / "site", "example-privacy", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
     assert result.returncode == 0, result.output
-    return root
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory) -> Path:
+    """The example company with four released versions, built as on 2026-11-25; tests only read it."""
+    return shared(tmp_path_factory, "example", _example_released_and_built) / "project"
+
+
+def _example_released(folder: Path) -> None:
+    release_example_history(with_example(folder / "project"))
 
 
 @pytest.fixture(scope="session")
 def released_template(tmp_path_factory) -> Path:
     """The example company's sources with its four versions released, made once; tests copy it."""
-    root = with_example(tmp_path_factory.mktemp("released") / "project")
-    release_example_history(root)
-    return root
+    return shared(tmp_path_factory, "released", _example_released) / "project"
+
+
+def _example_built(folder: Path) -> None:
+    root = with_example(folder / "project")
+    result = run_build(root, root / "site", "example-privacy", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+    assert result.returncode == 0, result.output
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory) -> Path:
+    """The example company before any release, built as on 2026-11-25, made once; tests copy it."""
+    return shared(tmp_path_factory, "example-built", _example_built) / "project"
+
+
+@pytest.fixture(scope="session")
+def example_url(example):
+    """The example's built site, served at the root of its own localhost port."""
+    server, url = serve(example / "site" / "example-privacy")
+    yield url
+    server.shutdown()

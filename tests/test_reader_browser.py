@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from conftest import ROOT, serve
+from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REAL = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}
@@ -18,13 +18,6 @@ def real_urls():
         for index, lang in enumerate(languages):
             for path in PAGES:
                 yield company, ("" if index == 0 else f"{lang}/") + path
-
-
-@pytest.fixture(scope="module")
-def example_url(example):
-    server, url = serve(example / "site" / "example-privacy")
-    yield url
-    server.shutdown()
 
 
 def storage(reader):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DAY, BUILD_DAY_EPOCH, check, edit, run_build, with_example
+from conftest import BUILD_DAY, BUILD_DAY_EPOCH, check, edit, run_build
 
 SITE = "example-privacy"
 CONFIG = f"companies/{SITE}/mkdocs.yml"
@@ -16,20 +16,12 @@ SECRET = "SECRET-7f3a-do-not-publish"
 HOOK = "import pathlib\npathlib.Path(__file__).with_name('HOOK-RAN').write_text('x')\n"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The example company, built once; tests work on copies."""
-    root = with_example(tmp_path_factory.mktemp("sources") / "project")
-    assert build(root).returncode == 0
-    return root
-
-
 @pytest.fixture
-def project(built, tmp_path) -> Path:
+def project(built_example, tmp_path) -> Path:
     """A private copy of the built example project, with a secret file outside it."""
     (tmp_path / "outside").mkdir()
     (tmp_path / "outside" / "secret.md").write_text(f"# Secret {{#secret}}\n\n{SECRET}\n", encoding="utf-8")
-    return Path(shutil.copytree(built, tmp_path / "project", symlinks=True))
+    return Path(shutil.copytree(built_example, tmp_path / "project", symlinks=True))
 
 
 def build(root: Path):

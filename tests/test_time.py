@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import (BUILD_DAY, BUILD_DAY_EPOCH, EXAMPLE, EXAMPLE_HISTORY, ROOT, edit, page, release,
-                      release_example_history, run_build, text, with_example)
+                      run_build, text, with_example)
 from notices.model.dates import today_in
 
 SITE = "example-privacy"
@@ -73,12 +73,10 @@ def test_an_unknown_time_zone_is_an_error_at_its_line(tmp_path, value, message):
     assert where + message in str(caught.value)
 
 
-@pytest.fixture(scope="module")
-def history(tmp_path_factory) -> Path:
-    """The example with its four versions released (v4 effective 2027-01-10)."""
-    root = with_example(tmp_path_factory.mktemp("time") / "project")
-    release_example_history(root)
-    return root
+@pytest.fixture
+def history(released_template) -> Path:
+    """The example with its four versions released (v4 effective 2027-01-10); builds write outside it."""
+    return released_template
 
 
 def test_the_commit_time_alone_does_not_decide_what_is_in_force(history, tmp_path):
