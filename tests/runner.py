@@ -89,7 +89,10 @@ def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
 
 def run_build_command(root: Path, site: Path, *companies: str, as_of: str | None = None,
                       epoch: str | None = None, timeout: float | None = None) -> BuildResult:
-    """Run scripts/build.py as a user would, in a fresh process (for what only a process shows)."""
+    """Run scripts/build.py as a user would, in a fresh process.
+
+    For what only a process shows: exit status, what reaches stderr, a kill, a second hash seed.
+    """
     argv, changes = _build_options(root, site, companies, as_of, epoch)
     env = dict(os.environ)
     for name, value in changes.items():

@@ -23,9 +23,12 @@ def run(root: Path, command: str, *args: str) -> Ran:
 
 
 def notices(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run `notices ...` in a fresh process, from inside the project (or `cwd`): what only a process shows."""
+    """Run `notices ...` in a fresh process, from inside the project (or `cwd`): what only a process shows.
+
+    `-P` keeps the copy's folder off the import path: the command is this checkout's code (and measured).
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "notices", *args], cwd=cwd or root, env=env,
+    return subprocess.run([sys.executable, "-P", "-m", "notices", *args], cwd=cwd or root, env=env,
                           capture_output=True, text=True)
 
 
@@ -88,7 +91,7 @@ def _wait_for(url: str, wanted: str, seconds: float) -> str:
 def test_preview_follows_company_data_labels_and_shows_problems_in_the_page_language(example_project):
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "notices", "serve", SITE, "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-P", "-m", "notices", "serve", SITE, "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=example_project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True)
     base = f"http://127.0.0.1:{port}/"
