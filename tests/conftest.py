@@ -22,13 +22,13 @@ def copy_project(target: Path) -> Path:
 
 
 def _build_real_sites(folder: Path) -> None:
-    result = run_build(ROOT, folder / "site")
+    result = run_build(ROOT, folder / "site", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
     assert result.returncode == 0, result.output
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """Both real sites, built once for the whole run into a temporary folder; tests only read them."""
+    """Both real sites as on 2026-11-25, built once for the whole run into a temporary folder; tests only read them."""
     return shared(tmp_path_factory, "built", _build_real_sites) / "site"
 
 
