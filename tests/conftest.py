@@ -194,7 +194,10 @@ def example(tmp_path_factory) -> Path:
 
 
 def _example_released(folder: Path) -> None:
-    release_example_history(with_example(folder / "project"))
+    root = with_example(folder / "project")
+    release_example_history(root)
+    result = check(root)  # tests that break a copy start from a clean one (whose cache is filled)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")

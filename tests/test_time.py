@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -74,9 +75,9 @@ def test_an_unknown_time_zone_is_an_error_at_its_line(tmp_path, value, message):
 
 
 @pytest.fixture
-def history(released_template) -> Path:
-    """The example with its four versions released (v4 effective 2027-01-10); builds write outside it."""
-    return released_template
+def history(released_template, tmp_path) -> Path:
+    """A copy of the example with its four versions released (v4 effective 2027-01-10)."""
+    return Path(shutil.copytree(released_template, tmp_path / "project"))
 
 
 def test_the_commit_time_alone_does_not_decide_what_is_in_force(history, tmp_path):

@@ -132,9 +132,7 @@ def test_feed_and_versions_json_agree_with_the_registry(example):
 @pytest.fixture
 def released(released_template, tmp_path):
     """A private copy with the example's versions released (for tests that break the archive)."""
-    root = Path(shutil.copytree(released_template, tmp_path / "project"))
-    assert check(root).returncode == 0
-    return root
+    return Path(shutil.copytree(released_template, tmp_path / "project"))
 
 
 def test_check_fails_when_an_archived_text_is_altered(released):
