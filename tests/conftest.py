@@ -180,19 +180,6 @@ def release_example_history(root: Path) -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _example_released_and_built(folder: Path) -> None:
-    root = with_example(folder / "project")
-    release_example_history(root)
-    result = run_build(root, root / "site", "example-privacy", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
-    assert result.returncode == 0, result.output
-
-
-@pytest.fixture(scope="session")
-def example(tmp_path_factory) -> Path:
-    """The example company with four released versions, built as on 2026-11-25; tests only read it."""
-    return shared(tmp_path_factory, "example", _example_released_and_built) / "project"
-
-
 def _example_released(folder: Path) -> None:
     root = with_example(folder / "project")
     release_example_history(root)
@@ -204,6 +191,17 @@ def _example_released(folder: Path) -> None:
 def released_template(tmp_path_factory) -> Path:
     """The example company's sources with its four versions released, made once; tests copy it."""
     return shared(tmp_path_factory, "released", _example_released) / "project"
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory, released_template) -> Path:
+    """The example company with four released versions, built as on 2026-11-25; tests only read it."""
+    def build(folder: Path) -> None:
+        root = Path(shutil.copytree(released_template, folder / "project"))
+        result = run_build(root, root / "site", "example-privacy", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+        assert result.returncode == 0, result.output
+
+    return shared(tmp_path_factory, "example", build) / "project"
 
 
 def _example_built(folder: Path) -> None:

@@ -47,8 +47,7 @@ def notices(*argv: str, env: dict[str, str | None] | None = None) -> Ran:
     saved_term = signal.getsignal(signal.SIGTERM)
     log = logging.getLogger("mkdocs")
     saved_handlers, saved_level = list(log.handlers), log.level
-    for name, value in (env or {}).items():
-        os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
+    _apply(os.environ, env or {})
     out, err = io.StringIO(), io.StringIO()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -64,6 +63,15 @@ def notices(*argv: str, env: dict[str, str | None] | None = None) -> Ran:
         log.handlers[:] = saved_handlers
         log.setLevel(saved_level)
     return Ran(code, out.getvalue(), err.getvalue())
+
+
+def _apply(environ, changes: dict[str, str | None]) -> None:
+    """Set each variable of `changes` in `environ`, or remove it where its value is None."""
+    for name, value in changes.items():
+        if value is None:
+            environ.pop(name, None)
+        else:
+            environ[name] = value
 
 
 def _build_options(root: Path, site: Path, companies, as_of, epoch) -> tuple[list[str], dict]:
@@ -95,8 +103,7 @@ def run_build_command(root: Path, site: Path, *companies: str, as_of: str | None
     """
     argv, changes = _build_options(root, site, companies, as_of, epoch)
     env = dict(os.environ)
-    for name, value in changes.items():
-        env.pop(name, None) if value is None else env.__setitem__(name, value)
+    _apply(env, changes)
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), *argv[1:]],
                           capture_output=True, text=True, cwd=str(site.parent), env=env, timeout=timeout)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
