@@ -2,52 +2,26 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from runner import (  # noqa: F401 - for the tests
+    ROOT,
+    BuildResult,
+    Ran,
+    check,
+    notices,
+    run_build,
+    run_build_command,
+    shared,
+)
 
 from notices.sources.layout import Layout
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "source"
-
-
-@dataclass
-class BuildResult:
-    """What a run of scripts/build.py printed and returned."""
-
-    returncode: int
-    output: str
-    site: Path
-
-
-def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
-              epoch: str | None = None, timeout: float | None = None) -> BuildResult:
-    """Run the project's build command as a user would, in a fresh process.
-
-    `as_of` (YYYY-MM-DD[THH:MM]) is the day the build takes as today; without it, the real clock.
-    `epoch` sets SOURCE_DATE_EPOCH, which fixes timestamps only.
-    """
-    env = dict(os.environ)
-    env.pop("NOTICES_AS_OF", None)
-    env.pop("SOURCE_DATE_EPOCH", None)  # without `epoch`, the build takes the project's last commit time
-    if epoch:
-        env["SOURCE_DATE_EPOCH"] = epoch
-    options = ["--as-of", as_of] if as_of else []
-    site.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--site-dir", str(site),
-         *options, *companies],
-        capture_output=True, text=True, cwd=str(site.parent), env=env, timeout=timeout,
-    )
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
 def copy_project(target: Path) -> Path:
@@ -55,13 +29,15 @@ def copy_project(target: Path) -> Path:
     return Layout(ROOT).copy_to(target).root
 
 
+def _build_real_sites(folder: Path) -> None:
+    result = run_build(ROOT, folder / "site", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+    assert result.returncode == 0, result.output
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """Both real sites, built once into a temporary folder."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = run_build(ROOT, out)
-    assert result.returncode == 0, result.output
-    return out
+    """Both real sites as on 2026-11-25, built once for the whole run into a temporary folder; tests only read them."""
+    return shared(tmp_path_factory, "built", _build_real_sites) / "site"
 
 
 @pytest.fixture
@@ -154,10 +130,9 @@ BUILD_DAY = "2026-11-25"  # the day the example's dates are measured against
 BUILD_DAY_EPOCH = "1795564800"  # 2026-11-25 as SOURCE_DATE_EPOCH: timestamps only, never "today"
 
 
-def release(root: Path, company: str, *args: str) -> subprocess.CompletedProcess:
-    """Run the editors' release command on the project at `root`."""
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "release.py"), company, "--root", str(root), *args],
-                          capture_output=True, text=True)
+def release(root: Path, company: str, *args: str) -> Ran:
+    """Run the editors' release command on the project at `root`, in this process."""
+    return notices("release", company, "--root", str(root), *args)
 
 
 def with_example(target: Path) -> Path:
@@ -213,11 +188,45 @@ def release_example_history(root: Path) -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.fixture(scope="session")
-def example(tmp_path_factory) -> Path:
-    """The example company with four released versions, built as on 2026-11-25."""
-    root = with_example(tmp_path_factory.mktemp("example") / "project")
+def _example_released(folder: Path) -> None:
+    root = with_example(folder / "project")
     release_example_history(root)
+    result = check(root)  # tests that break a copy start from a clean one (whose cache is filled)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def released_template(tmp_path_factory) -> Path:
+    """The example company's sources with its four versions released, made once; tests copy it."""
+    return shared(tmp_path_factory, "released", _example_released) / "project"
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory, released_template) -> Path:
+    """The example company with four released versions, built as on 2026-11-25; tests only read it."""
+    def build(folder: Path) -> None:
+        root = Path(shutil.copytree(released_template, folder / "project"))
+        result = run_build(root, root / "site", "example-privacy", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+        assert result.returncode == 0, result.output
+
+    return shared(tmp_path_factory, "example", build) / "project"
+
+
+def _example_built(folder: Path) -> None:
+    root = with_example(folder / "project")
     result = run_build(root, root / "site", "example-privacy", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
     assert result.returncode == 0, result.output
-    return root
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory) -> Path:
+    """The example company before any release, built as on 2026-11-25, made once; tests copy it."""
+    return shared(tmp_path_factory, "example-built", _example_built) / "project"
+
+
+@pytest.fixture(scope="session")
+def example_url(example):
+    """The example's built site, served at the root of its own localhost port."""
+    server, url = serve(example / "site" / "example-privacy")
+    yield url
+    server.shutdown()

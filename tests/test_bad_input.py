@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import edit, run_build, with_example
+from conftest import edit, run_build, run_build_command, with_example
 
 SITE = "example-privacy"
 EN = "docs/example-privacy/en/index.md"
@@ -31,14 +31,11 @@ def _hashes(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+def built(built_example) -> tuple[Path, dict[str, str]]:
     """The example company built once, with the hash of every file of its site."""
-    root = with_example(tmp_path_factory.mktemp("bad-input") / "project")
-    result = run_build(root, root / "site", SITE)
-    assert result.returncode == 0, result.output
-    hashes = _hashes(root / "site")
+    hashes = _hashes(built_example / "site")
     assert any(name.endswith("index.html") for name in hashes)
-    return root, hashes
+    return built_example, hashes
 
 
 @pytest.fixture
@@ -176,7 +173,7 @@ CASES = {
 def test_bad_input_is_rejected_with_file_and_line(built, broken, case):
     damage, line = CASES[case]
     damage(broken)
-    result = run_build(broken, broken / "site", SITE, timeout=30)
+    result = run_build(broken, broken / "site", SITE)
 
     assert result.returncode == 1, result.output
     assert "Traceback" not in result.output
@@ -184,9 +181,20 @@ def test_bad_input_is_rejected_with_file_and_line(built, broken, case):
     assert _hashes(broken / "site") == built[1], "a failed build changed the published site"
 
 
+def test_the_build_command_exits_1_and_prints_the_line_on_stderr(built, broken):
+    """The cases above run the build in this process; this one runs scripts/build.py itself."""
+    damage, line = CASES["script"]
+    damage(broken)
+    result = run_build_command(broken, broken / "site", SITE, timeout=60)
+    assert result.returncode == 1, result.output
+    assert "Traceback" not in result.output
+    assert [out for out in result.output.splitlines() if out.endswith(line)], result.output
+    assert _hashes(broken / "site") == built[1], "a failed build changed the published site"
+
+
 def test_html_in_a_code_block_is_shown_as_text(built, broken):
     edit(broken / EN, PURPOSES, "```\n<script>alert(1)</script>\n```\n\n" + PURPOSES)
-    result = run_build(broken, broken / "site", SITE, timeout=30)
+    result = run_build(broken, broken / "site", SITE)
     assert result.returncode == 0, result.output
     html = (broken / "site" / SITE / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -195,7 +203,7 @@ def test_html_in_a_code_block_is_shown_as_text(built, broken):
 
 def test_page_missing_in_a_language_is_an_error(broken):
     (broken / EN).rename(broken / "docs/example-privacy/en/other.md")
-    result = run_build(broken, broken / "site", SITE, timeout=30)
+    result = run_build(broken, broken / "site", SITE)
     assert result.returncode == 1
     assert (f"{RO}:1: this page has no 'en' version: add {EN} "
             "(a missing translation is never filled in from another language)") in result.output
@@ -203,7 +211,7 @@ def test_page_missing_in_a_language_is_an_error(broken):
 
 def test_languages_must_match_the_data_file(broken):
     edit(broken / "companies/example-privacy/mkdocs.yml", "      - locale: ro\n        name: Română\n", "")
-    result = run_build(broken, broken / "site", SITE, timeout=30)
+    result = run_build(broken, broken / "site", SITE)
     assert result.returncode == 1
     assert ("companies/example-privacy/mkdocs.yml:11: the i18n languages [('en', True)] do not match "
             f"{COMPANY} (languages ['en', 'ro'], default_language en): make them the same") in result.output
@@ -211,7 +219,7 @@ def test_languages_must_match_the_data_file(broken):
 
 def test_yaml_syntax_error_names_the_line(broken):
     edit(broken / COMPANY, "short_name: Example Privacy\n", "short_name: [Example Privacy\n")
-    result = run_build(broken, broken / "site", SITE, timeout=30)
+    result = run_build(broken, broken / "site", SITE)
     assert result.returncode == 1
     # At the line where the list opens, in words: no parser jargon.
     assert (f"{COMPANY}:3: a list or group opened with [ or {{ on this line is not closed: add ] or }} at its end"

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DAY, BUILD_DAY_EPOCH, edit, run_build, with_example
+from conftest import BUILD_DAY, BUILD_DAY_EPOCH, edit, run_build, run_build_command
 
 SITE = "example-privacy"
 NOTICE = f"docs/{SITE}/en/index.md"
@@ -20,19 +20,10 @@ def build(root: Path, *companies: str):
     return run_build(root, root / "site", *(companies or (SITE,)), as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The example company, built once; tests work on copies."""
-    root = with_example(tmp_path_factory.mktemp("safety") / "project")
-    result = build(root)
-    assert result.returncode == 0, result.output
-    return root
-
-
 @pytest.fixture
-def project(built, tmp_path) -> Path:
+def project(built_example, tmp_path) -> Path:
     """A private copy of the built example project."""
-    return Path(shutil.copytree(built, tmp_path / "project", symlinks=True))
+    return Path(shutil.copytree(built_example, tmp_path / "project", symlinks=True))
 
 
 def snapshot(site: Path) -> dict:
@@ -74,7 +65,8 @@ def test_what_a_killed_build_left_is_cleared_by_the_next(project):
     hook = project / "hooks/content.py"
     original = hook.read_text(encoding="utf-8")
     edit(hook, POST_BUILD, POST_BUILD + "    import os, signal\n    os.kill(os.getpid(), signal.SIGKILL)\n")
-    killed = build(project)
+    # Only a process of its own can be killed: this build runs scripts/build.py.
+    killed = run_build_command(project, project / "site", SITE, as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
     assert killed.returncode == -9
     assert snapshot(project / "site") == before
     leftovers = list((project / ".site-staging").iterdir())

@@ -1,34 +1,27 @@
 """`notices check` reports every problem as `path:line: message`, errors apart from warnings.
 
-Each test breaks a private copy of the project and runs the check as an editor would, in a fresh process.
+Each test breaks a private copy of the project and runs the check as an editor would (in this process;
+test_cli.py runs the command itself).
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DAY, ROOT, article, edit, page, release, release_example_history, run_build, with_example
+from conftest import BUILD_DAY, Ran, article, check, edit, page, release, run_build, with_example
 
 SITE = "example-privacy"
 AFTER_V5 = "2027-01-12"  # a v5 effective on 2027-01-11 is in force
 
 
-def check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run scripts/check.py on the project at `root`."""
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(root), *args],
-                          capture_output=True, text=True, timeout=30)
-
-
-def output(result: subprocess.CompletedProcess) -> str:
+def output(result: Ran) -> str:
     return result.stdout + result.stderr
 
 
-def assert_error(result: subprocess.CompletedProcess, line: str) -> None:
+def assert_error(result: Ran, line: str) -> None:
     """The check failed, printed `line` exactly as one line under the errors, and did not crash."""
     out = output(result)
     assert "Traceback" not in out, out
@@ -37,20 +30,11 @@ def assert_error(result: subprocess.CompletedProcess, line: str) -> None:
     assert line in errors.splitlines(), f"{line!r} not printed as an error in:\n{out}"
 
 
-@pytest.fixture(scope="session")
-def released_template(tmp_path_factory) -> Path:
-    """The example company with its four versions released, made once."""
-    root = with_example(tmp_path_factory.mktemp("released") / "project")
-    release_example_history(root)
-    return root
-
-
 @pytest.fixture
 def released(released_template, tmp_path) -> Path:
     """A private copy of the released example to break."""
     root = tmp_path / "project"
     shutil.copytree(released_template, root)
-    assert check(root).returncode == 0
     return root
 
 

@@ -10,16 +10,25 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import edit, with_example
+from conftest import Ran, edit, with_example
+from conftest import notices as in_process
 from test_preview import free_port
 
 SITE = "example-privacy"
 
 
+def run(root: Path, command: str, *args: str) -> Ran:
+    """Run `notices <command> --root <root> ...` in this process."""
+    return in_process(command, "--root", str(root), *args)
+
+
 def notices(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run `notices ...` in a fresh process, from inside the project (or `cwd`)."""
+    """Run `notices ...` in a fresh process, from inside the project (or `cwd`): what only a process shows.
+
+    `-P` keeps the copy's folder off the import path: the command is this checkout's code (and measured).
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "notices", *args], cwd=cwd or root, env=env,
+    return subprocess.run([sys.executable, "-P", "-m", "notices", *args], cwd=cwd or root, env=env,
                           capture_output=True, text=True)
 
 
@@ -30,8 +39,8 @@ def example_project(tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("command", ["build", "check", "release", "serve", "summary"])
-def test_every_command_explains_itself_with_an_example(example_project, command):
-    result = notices(example_project, command, "--help")
+def test_every_command_explains_itself_with_an_example(command):
+    result = in_process(command, "--help")
     assert result.returncode == 0, result.stderr
     assert "example" in result.stdout
     assert f"notices {command}" in result.stdout.split("example", 1)[1]
@@ -40,8 +49,8 @@ def test_every_command_explains_itself_with_an_example(example_project, command)
             in result.stdout
 
 
-def test_the_command_lists_its_subcommands(example_project):
-    result = notices(example_project, "--help")
+def test_the_command_lists_its_subcommands():
+    result = in_process("--help")
     assert result.returncode == 0
     for command in ["build", "check", "release", "serve", "summary"]:
         assert f"\n    {command} " in result.stdout
@@ -82,7 +91,7 @@ def _wait_for(url: str, wanted: str, seconds: float) -> str:
 def test_preview_follows_company_data_labels_and_shows_problems_in_the_page_language(example_project):
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "notices", "serve", SITE, "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-P", "-m", "notices", "serve", SITE, "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=example_project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True)
     base = f"http://127.0.0.1:{port}/"
@@ -141,7 +150,7 @@ def test_summary_of_the_pull_request_that_releases_a_version(example_project):
     done = release(example_project, SITE, "--material", "--published", "2026-03-01", "--effective", "2026-04-15",
                    "--summary", "en=Shorter", "--summary", "ro=Mai scurt")
     assert done.returncode == 0, done.stdout + done.stderr
-    result = notices(example_project, "summary", SITE)
+    result = run(example_project, "summary", SITE)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Compared with `main`." in out
@@ -153,13 +162,13 @@ def test_summary_of_the_pull_request_that_releases_a_version(example_project):
     assert "We keep your data for ~~two~~**one** ~~years~~**year** after" in out
     # A later edit of the draft on the same branch is listed apart, as not yet released.
     edit(example_project / "docs" / SITE / "ro" / "index.md", "Puteți cere", "Puteți solicita")
-    out = notices(example_project, "summary", SITE).stdout
+    out = run(example_project, "summary", SITE).stdout
     assert "Draft not yet released, compared with v2: 1 clause(s) change." in out
     assert "~~cere~~**solicita**" in out
     assert "Readers see this only after `notices release example-privacy` releases it as a new version." in out
 
 
-def _errors(result: subprocess.CompletedProcess) -> list[str]:
+def _errors(result: Ran) -> list[str]:
     out = result.stdout + result.stderr
     assert "Traceback" not in out, out
     assert result.returncode == 1, out
@@ -168,7 +177,7 @@ def _errors(result: subprocess.CompletedProcess) -> list[str]:
 
 def test_a_clause_id_misspelled_in_the_original_is_reported_in_the_original(example_project):
     edit(example_project / "docs" / SITE / "en" / "index.md", "{#purposes}", "{#purpsoes}")
-    errors = _errors(notices(example_project, "check", SITE))
+    errors = _errors(run(example_project, "check", SITE))
     assert ("docs/example-privacy/en/index.md:13: clause id 'purpsoes' is not in the translation "
             "docs/example-privacy/ro/index.md, which has 'purposes' at line 14: did you mean 'purposes'? "
             "Correct the misspelled id in whichever file holds it") in errors
@@ -178,7 +187,7 @@ def test_a_clause_id_misspelled_in_the_original_is_reported_in_the_original(exam
 def test_a_clause_missing_in_a_translation_is_reported_where_it_belongs(example_project):
     edit(example_project / "docs" / SITE / "ro" / "index.md", "## 4. Cât timp le păstrăm {#retention}",
          "## 4. Cât timp le păstrăm")
-    errors = _errors(notices(example_project, "check", SITE))
+    errors = _errors(run(example_project, "check", SITE))
     assert ("docs/example-privacy/ro/index.md:18: clause 'retention' is missing in this language (the original has "
             "it at docs/example-privacy/en/index.md:21): after this line, put its translation with the line "
             "'{: #retention }' under its first paragraph (or '{#retention}' at the end of its heading)") in errors
@@ -188,7 +197,7 @@ def test_every_unknown_fact_is_reported_with_the_closest_name(example_project):
     page = example_project / "docs" / SITE / "en" / "index.md"
     edit(page, "{{ company.registered_address }}", "{{ company.registred_address }}")
     edit(page, "{{ company.privacy_contact.email }}", "{{ company.privacy_contact.emial }}")
-    errors = _errors(notices(example_project, "check", SITE))
+    errors = _errors(run(example_project, "check", SITE))
     assert ("docs/example-privacy/en/index.md:11: 'company.registred_address' has no value in "
             "companies/example-privacy/company.yml: did you mean 'company.registered_address'? correct the name, "
             "add the fact there or remove it from the text") in errors

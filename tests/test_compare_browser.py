@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from conftest import serve
-
 SITE = "example-privacy"
-
-
-@pytest.fixture(scope="module")
-def example_url(example):
-    server, url = serve(example / "site" / SITE)
-    yield url
-    server.shutdown()
 
 
 def changed_clauses(reader):

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import ROOT, page, serve
+from conftest import ROOT, page
 
 from notices.model.textdiff import ClauseText, clause_texts, compare_clauses, diff_words, tokens
 from notices.model.versions import frozen_text
@@ -81,12 +81,10 @@ def as_lists(segments) -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
-def compare_page(reader_module, example):
-    server, url = serve(example / "site" / SITE)
-    reader_module.goto(url + "compare/?from=v1&to=v4")
+def compare_page(reader_module, example_url):
+    reader_module.goto(example_url + "compare/?from=v1&to=v4")
     reader_module.wait_for_selector("#notice-compare-result section.notice-clause")
-    yield reader_module, url
-    server.shutdown()
+    return reader_module, example_url
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_HISTORY, ROOT, edit, release, with_example
+from conftest import EXAMPLE_HISTORY, check, edit, release, with_example
 
 from notices.checks.integrity import check_versions
 from notices.checks.site import load_site
@@ -126,8 +125,7 @@ def test_a_committed_change_of_a_frozen_text_and_its_hash_fails_the_check(templa
     refreeze(root, "v2")
     commit(root, "Re-freeze v2", "2026-12-01")
     assert entry_line(root, "v2") == 13
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(root)],
-                            capture_output=True, text=True)
+    result = check(root)
     short = commits["v2"][:7]
     expected = (f"{REGISTRY}:13: version 'v2' changed since it was released in {short} (2026-03-01): "
                 f"its sha256.en changed; a released version never changes: restore it from git: git checkout "

@@ -3,39 +3,41 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_build
+from conftest import BUILD_DAY, run_build
 
 from notices.checks.all import check_company
 from notices.checks.site import load_site
 from notices.sources.layout import Layout
 from notices.sources.problems import SourceError
 
-MEDIA = "impro-media"
+SITE = "example-privacy"  # the fictional example: its line numbers belong to the fixture
 
 
 def _problems(root) -> list[str]:
     layout = Layout(root)
     try:
-        site = load_site(layout.company_dir(MEDIA), layout.docs_dir(MEDIA), layout.snippets_dir, layout.root)
+        site = load_site(layout.company_dir(SITE), layout.docs_dir(SITE), layout.snippets_dir, layout.root)
         return [str(p) for p in check_company(site).errors]
     except SourceError as error:
         return [str(p) for p in error.problems]
 
 
 def _append_notice(root, text: str) -> None:
-    path = root / "docs" / MEDIA / "en" / "index.md"
+    path = root / "docs" / SITE / "en" / "index.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n\n" + text + "\n", encoding="utf-8")
 
 
 def _language_name(root, name: str) -> None:
-    path = root / "companies" / MEDIA / "mkdocs.yml"
+    path = root / "companies" / SITE / "mkdocs.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("name: English", f"name: {name}"), encoding="utf-8")
 
 
 def _grow_archive(root, _: str) -> None:
-    path = root / "companies" / MEDIA / "versions" / "v1" / "en.md"
+    path = root / "companies" / SITE / "versions" / "v1" / "en.md"
     old = hashlib.sha256(path.read_bytes()).hexdigest()
     data = path.read_bytes() + b"\n\nword " * 250_000
     path.write_bytes(data)
@@ -45,30 +47,30 @@ def _grow_archive(root, _: str) -> None:
 
 
 @pytest.mark.parametrize("edit, value, expected", [
-    (_append_notice, "{{ company['__class__'] }}", "docs/impro-media/en/index.md:"),
-    (_append_notice, "{{ company[0] }}", "docs/impro-media/en/index.md:"),
-    (_language_name, "\"<img src=x onerror=alert(1)>\"", "companies/impro-media/mkdocs.yml:18:"),
-    (_language_name, "'Eng\" onmouseover=alert(1) x=\"'", "companies/impro-media/mkdocs.yml:18:"),
-    (_grow_archive, "", "companies/impro-media/versions/v1/en.md:1:"),
+    (_append_notice, "{{ company['__class__'] }}", "docs/example-privacy/en/index.md:"),
+    (_append_notice, "{{ company[0] }}", "docs/example-privacy/en/index.md:"),
+    (_language_name, "\"<img src=x onerror=alert(1)>\"", "companies/example-privacy/mkdocs.yml:12:"),
+    (_language_name, "'Eng\" onmouseover=alert(1) x=\"'", "companies/example-privacy/mkdocs.yml:12:"),
+    (_grow_archive, "", "companies/example-privacy/versions/v1/en.md:1:"),
 ], ids=["subscript-dunder", "subscript-number", "language-name-tag", "language-name-quote", "archive-over-1mb"])
-def test_hostile_edit_is_refused_at_its_line(tmp_path, edit, value, expected):
-    root = copy_project(tmp_path / "project")
+def test_hostile_edit_is_refused_at_its_line(released_template, tmp_path, edit, value, expected):
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
     edit(root, value)
     problems = _problems(root)
     assert any(p.startswith(expected) for p in problems), problems
     assert not any("Error:" in p or ".py:" in p for p in problems), problems
 
 
-def test_quotes_in_the_company_name_stay_text_in_every_attribute(tmp_path):
+def test_quotes_in_the_company_name_stay_text_in_every_attribute(released_template, tmp_path):
     """ASCII quotes are common in company names; the theme prints the site's name into attributes."""
     from bs4 import BeautifulSoup
 
-    root = copy_project(tmp_path / "project")
-    data = root / "companies" / MEDIA / "company.yml"
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
+    data = root / "companies" / SITE / "company.yml"
     data.write_text(data.read_text(encoding="utf-8").replace(
-        "legal_name: IMPRO-MEDIA S.R.L.", "legal_name: IMPRO \"X' onmouseover=alert(1) y=\""), encoding="utf-8")
-    result = run_build(root, tmp_path / "site", MEDIA, as_of="2026-11-25")
+        "legal_name: Example Privacy Ltd (fictional example)", "legal_name: IMPRO \"X' onmouseover=alert(1) y=\""), encoding="utf-8")
+    result = run_build(root, tmp_path / "site", SITE, as_of=BUILD_DAY)
     assert result.returncode == 0, result.output
-    soup = BeautifulSoup((tmp_path / "site" / MEDIA / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((tmp_path / "site" / SITE / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not soup.find_all(attrs={"onmouseover": True})
     assert soup.select_one("[data-md-component=logo]")["aria-label"] == "IMPRO \"X' onmouseover=alert(1) y=\""

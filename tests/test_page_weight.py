@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import BUILD_DAY, BUILD_DAY_EPOCH, run_build, serve, with_example
+from conftest import BUILD_DAY, BUILD_DAY_EPOCH, run_build, serve, shared, with_example
 
 from notices.checks.site import load_site
 from notices.publish.release import release
@@ -38,10 +38,19 @@ def released(root, count: int):
     return root / "site" / SITE
 
 
+COUNTS = (1, 20)
+
+
+def _both_histories(folder):
+    for count in COUNTS:
+        released(with_example(folder / str(count) / "project"), count)
+
+
 @pytest.fixture(scope="module")
 def histories(tmp_path_factory):
-    return {count: released(with_example(tmp_path_factory.mktemp(f"weight{count}") / "project"), count)
-            for count in (1, 20)}
+    """The example's site with 1 and with 20 versions, built once for the whole run."""
+    folder = shared(tmp_path_factory, "weight", _both_histories)
+    return {count: folder / str(count) / "project" / "site" / SITE for count in COUNTS}
 
 
 def cold_load(browser, folder, path):

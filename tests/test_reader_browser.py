@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import ROOT, serve
+from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REAL = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}
@@ -17,13 +17,6 @@ def real_urls():
         for index, lang in enumerate(languages):
             for path in PAGES:
                 yield company, ("" if index == 0 else f"{lang}/") + path
-
-
-@pytest.fixture(scope="module")
-def example_url(example):
-    server, url = serve(example / "site" / "example-privacy")
-    yield url
-    server.shutdown()
 
 
 def storage(reader):
@@ -76,24 +69,37 @@ def axe_violations(tab):
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
 
 
+@pytest.fixture(scope="module")
+def scheme_tab(browser):
+    """One tab per colour scheme, shared by the audits: each test loads its own page into it afresh."""
+    contexts = {}
+
+    def tab(scheme: str):
+        if scheme not in contexts:
+            contexts[scheme] = browser.new_context(color_scheme=scheme)
+            contexts[scheme].new_page()
+        return contexts[scheme].pages[0]
+
+    yield tab
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("company,path", list(real_urls()))
-def test_no_accessibility_violation(browser, servers, company, path, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    tab = context.new_page()
+def test_no_accessibility_violation(scheme_tab, servers, company, path, scheme):
+    tab = scheme_tab(scheme)
     tab.goto(servers[company] + path)
     expected = "slate" if scheme == "dark" else "default"
     assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     assert axe_violations(tab) == []
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["versions/v2/changes/", "compare/?from=v1&to=v4", "ro/versions/v4/changes/",
                                   "history/"])
-def test_comparisons_are_accessible_and_not_by_colour_alone(browser, example_url, path, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    tab = context.new_page()
+def test_comparisons_are_accessible_and_not_by_colour_alone(scheme_tab, example_url, path, scheme):
+    tab = scheme_tab(scheme)
     tab.goto(example_url + path)
     tab.wait_for_selector(".notice-diff ins, .notice-history")
     assert axe_violations(tab) == []
@@ -103,7 +109,6 @@ def test_comparisons_are_accessible_and_not_by_colour_alone(browser, example_url
     for tag, decoration, sign in marks:
         assert decoration == ("underline" if tag == "INS" else "line-through")
         assert sign in ('"+"', '"−"')
-    context.close()
 
 
 MOBILE_PAGES = [("real", "impro-media", ""), ("real", "impro-media", "history/"), ("real", "impro-celojumi", "gdpr/"),
@@ -111,10 +116,17 @@ MOBILE_PAGES = [("real", "impro-media", ""), ("real", "impro-media", "history/")
                 ("example", None, "compare/?from=v1&to=v4"), ("example", None, "ro/versions/v4/")]
 
 
-@pytest.mark.parametrize("kind,company,path", MOBILE_PAGES)
-def test_reads_at_360_pixels_without_horizontal_scrolling(browser, servers, example_url, kind, company, path):
+@pytest.fixture(scope="module")
+def phone(browser):
+    """A phone-sized tab shared by the width tests: each loads its own page into it afresh."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
-    tab = context.new_page()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("kind,company,path", MOBILE_PAGES)
+def test_reads_at_360_pixels_without_horizontal_scrolling(phone, servers, example_url, kind, company, path):
+    tab = phone
     tab.goto((servers[company] if kind == "real" else example_url) + path)
     tab.wait_for_load_state("networkidle")
     if "compare" in path:
@@ -123,7 +135,6 @@ def test_reads_at_360_pixels_without_horizontal_scrolling(browser, servers, exam
         tab.check("#notice-view-sides")
     width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"page is {width[0]}px wide in a {width[1]}px window"
-    context.close()
 
 
 def pdf_pages(tab) -> list[str]:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DAY, BUILD_DAY_EPOCH, ROOT, edit, run_build, with_example
+from conftest import BUILD_DAY, BUILD_DAY_EPOCH, check, edit, run_build
 
 SITE = "example-privacy"
 CONFIG = f"companies/{SITE}/mkdocs.yml"
@@ -17,20 +15,12 @@ SECRET = "SECRET-7f3a-do-not-publish"
 HOOK = "import pathlib\npathlib.Path(__file__).with_name('HOOK-RAN').write_text('x')\n"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """The example company, built once; tests work on copies."""
-    root = with_example(tmp_path_factory.mktemp("sources") / "project")
-    assert build(root).returncode == 0
-    return root
-
-
 @pytest.fixture
-def project(built, tmp_path) -> Path:
+def project(built_example, tmp_path) -> Path:
     """A private copy of the built example project, with a secret file outside it."""
     (tmp_path / "outside").mkdir()
     (tmp_path / "outside" / "secret.md").write_text(f"# Secret {{#secret}}\n\n{SECRET}\n", encoding="utf-8")
-    return Path(shutil.copytree(built, tmp_path / "project", symlinks=True))
+    return Path(shutil.copytree(built_example, tmp_path / "project", symlinks=True))
 
 
 def build(root: Path):
@@ -109,8 +99,7 @@ def test_the_check_reports_a_configuration_hook_too(project):
     config = project / CONFIG
     config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - evil.py\n", encoding="utf-8")
     (project / "companies" / SITE / "evil.py").write_text(HOOK, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "--root", str(project), SITE],
-                            capture_output=True, text=True)
+    result = check(project, SITE)
     assert result.returncode == 1
     assert f"{CONFIG}:16: 'hooks' {NOT_ALLOWED}" in result.stdout
     assert not (project / "companies" / SITE / "HOOK-RAN").exists()

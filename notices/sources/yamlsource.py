@@ -155,8 +155,10 @@ def _convert(node: yaml.Node, dotted: str, lines: dict[str, int], options: _Opti
             tag = node.tag.replace(CORE_TAG, "!!")
             raise SourceError([Problem(options.shown_as, line, f"YAML tag {tag} is not used here: "
                                                                f"write the value as text")])
-        # An empty value (`key:`) is absent, as in YAML; everything else is the text as written.
-        return None if node.style is None and node.value in ("", "~", "null", "Null", "NULL") else node.value
+        # An empty value (`key:`) is absent, as in YAML; everything else is the text as written. A plain
+        # scalar's style is None from PyYAML and "" from libyaml.
+        plain = not node.style
+        return None if plain and node.value in ("", "~", "null", "Null", "NULL") else node.value
     try:
         return yaml.SafeLoader("").construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as error:
