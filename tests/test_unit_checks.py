@@ -11,7 +11,7 @@ import pytest
 from notices.checks.html_safety import sanitize
 from notices.checks.markup import anchors, broken_links, links
 from notices.model.dates import as_of_setting, long_date, parse_as_of, source_date, today_in
-from notices.publish.search_index import fold, language_of, split_index
+from notices.publish.search_index import fold, language_index
 from notices.sources.cache import Cache
 
 RIGA = ZoneInfo("Europe/Riga")
@@ -105,19 +105,22 @@ def test_folding_removes_diacritics_only():
     assert fold("plain") == "plain"
 
 
-def test_the_search_index_is_split_by_language_with_folded_text():
+def test_a_language_index_gets_folded_text_and_its_own_settings():
     index = {"config": {"lang": ["ro"], "pipeline": ["stopWordFilter"]}, "docs": [
         {"location": "", "title": "Notă", "text": "<p>Ștergerea datelor</p>"},
-        {"location": "en/#rights", "title": "Rights", "text": "Erasure"},
         {"location": "history/", "title": "Istoric", "text": "v1"}]}
-    split = split_index(index, ["ro", "en"], "ro")
-    assert [d["location"] for d in split["ro"]["docs"]] == ["", "history/"]
-    assert split["en"]["docs"] == [{"location": "#rights", "title": "Rights", "text": "Erasure", "folded": ""}]
-    assert " ".join(split["ro"]["docs"][0]["folded"].split()) == "Nota Stergerea datelor"
-    assert split["ro"]["config"]["pipeline"] == [] and split["en"]["config"]["pipeline"] == ["stopWordFilter"]
-    assert split["ro"]["config"]["fields"] == {"folded": {"boost": 1}}
+    romanian = language_index(index, "ro")
+    assert [d["location"] for d in romanian["docs"]] == ["", "history/"]
+    assert " ".join(romanian["docs"][0]["folded"].split()) == "Nota Stergerea datelor"
+    assert romanian["docs"][1]["folded"] == ""  # nothing to fold: no second copy of the text
+    # No lunr language file to fetch; English stop words only where the text is English.
+    assert romanian["config"]["lang"] == ["en"] and romanian["config"]["pipeline"] == []
+    assert romanian["config"]["fields"] == {"folded": {"boost": 1}}
+    english = language_index({"config": {"lang": ["en"], "pipeline": ["stopWordFilter"]},
+                              "docs": [{"location": "en/#rights", "title": "Rights", "text": "Erasure"}]}, "en")
+    assert english["docs"] == [{"location": "en/#rights", "title": "Rights", "text": "Erasure", "folded": ""}]
+    assert english["config"]["pipeline"] == ["stopWordFilter"]
     assert index["config"] == {"lang": ["ro"], "pipeline": ["stopWordFilter"]}  # the original is left as it was
-    assert language_of("lv/x/", ["ro", "en"], "ro") == "ro"
 
 
 def test_the_cache_computes_once_per_input_and_survives_a_damaged_entry(tmp_path):
