@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -19,6 +20,7 @@ from runner import (  # noqa: F401 - for the tests
     shared,
 )
 
+from notices.sources.cache import FOLDER_VARIABLE
 from notices.sources.layout import Layout
 
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "source"
@@ -230,3 +232,13 @@ def example_url(example):
     server, url = serve(example / "site" / "example-privacy")
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_cache_for_every_copy(tmp_path_factory) -> Path:
+    """Every copy of the project a test makes shares one cache: its entries are keyed by content and code."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    os.environ[FOLDER_VARIABLE] = str(base / "notices-cache")
+    return base / "notices-cache"

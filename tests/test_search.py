@@ -28,7 +28,7 @@ def test_one_index_per_language(site, company, original):
 def search(reader, url, query):
     reader.goto(url)
     reader.click("input.md-search__input")
-    reader.keyboard.type(query, delay=20)
+    reader.keyboard.type(query)
     reader.wait_for_selector(".md-search-result__item", timeout=10000)
     links = reader.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     texts = reader.inner_text(".md-search-result__list")

@@ -123,7 +123,8 @@ def test_a_language_index_gets_folded_text_and_its_own_settings():
     assert index["config"] == {"lang": ["ro"], "pipeline": ["stopWordFilter"]}  # the original is left as it was
 
 
-def test_the_cache_computes_once_per_input_and_survives_a_damaged_entry(tmp_path):
+def test_the_cache_computes_once_per_input_and_survives_a_damaged_entry(tmp_path, monkeypatch):
+    monkeypatch.delenv("NOTICES_CACHE_DIR", raising=False)
     cache, calls = Cache(tmp_path), []
 
     def compute(value):
@@ -142,6 +143,10 @@ def test_the_cache_computes_once_per_input_and_survives_a_damaged_entry(tmp_path
     assert cache.get_or_compute("render", ("text a",), compute("recomputed")) == {"value": "recomputed"}
     assert cache.key("render", "x") != cache.key("split", "x")
     assert Cache(None).get_or_compute("render", ("text a",), compute("no cache")) == {"value": "no cache"}
+    # A folder named by NOTICES_CACHE_DIR serves every copy of a project.
+    monkeypatch.setenv("NOTICES_CACHE_DIR", str(tmp_path / "shared"))
+    assert Cache(tmp_path / "copy").get_or_compute("render", ("text c",), compute("c")) == {"value": "c"}
+    assert (tmp_path / "shared" / "render" / cache.key("render", "text c")).is_file()
 
 
 def test_a_read_only_project_builds_without_a_cache(tmp_path):

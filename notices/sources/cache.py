@@ -3,7 +3,8 @@
 A released version never changes, so what was worked out from its text once holds for every later build.
 Each entry is found by the SHA-256 of what it was computed from together with the code and libraries
 that computed it: a change of either is a different key, never a stale answer. Entries are JSON files
-under `.cache/notices/` in the project; a missing, unreadable or oversized entry is computed again.
+under `.cache/notices/` in the project, or in the folder `NOTICES_CACHE_DIR` names (one cache for many
+copies of a project, as in CI); a missing, unreadable or oversized entry is computed again.
 The cache never decides what readers get: every built page still passes the HTML allowlist in the build.
 """
 
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 FOLDER = Path(".cache") / "notices"
+FOLDER_VARIABLE = "NOTICES_CACHE_DIR"
 MAX_ENTRY_BYTES = 4_000_000
 LIBRARIES = ("Markdown", "nh3", "pymdown-extensions", "diff-match-patch", "mkdocs")
 
@@ -43,7 +45,11 @@ class Cache:
     """Results kept on disk by the SHA-256 of their inputs; `Cache(None)` keeps nothing."""
 
     def __init__(self, root: Path | None):
-        self.folder = Path(root) / FOLDER if root is not None else None
+        shared = os.environ.get(FOLDER_VARIABLE)
+        if root is None:
+            self.folder: Path | None = None
+        else:
+            self.folder = Path(shared) if shared else Path(root) / FOLDER
 
     def key(self, kind: str, *inputs: str) -> str:
         """The entry's name: what kind of result, from which inputs, by which code."""
