@@ -35,10 +35,11 @@ def report(error: SourceError) -> None:
         print(problem, file=sys.stderr)
 
 
-def unknown_companies(layout: Layout, wanted: list[str]) -> str | None:
-    """A sentence naming the companies asked for that do not exist, or None."""
+def refuse_unknown(layout: Layout, wanted: list[str]) -> int | None:
+    """Exit status 2 after naming the companies asked for that do not exist; None when all exist."""
     known = layout.company_ids()
     unknown = [c for c in wanted if c not in known]
     if not unknown:
         return None
-    return f"unknown company: {', '.join(unknown)} (known: {', '.join(known) or 'none'})"
+    print(f"unknown company: {', '.join(unknown)} (known: {', '.join(known) or 'none'})", file=sys.stderr)
+    return 2

@@ -27,7 +27,7 @@ from ..sources.layout import Layout
 from ..sources.problems import ERROR, Problem, SourceError, display_path
 from ..sources.site_config import check_site_config
 from ..sources.tree import check_tree
-from . import unknown_companies
+from . import refuse_unknown
 
 fcntl: ModuleType | None
 try:
@@ -212,10 +212,9 @@ def run(args: argparse.Namespace) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
 
     wanted = args.companies or layout.company_ids()
-    unknown = unknown_companies(layout, wanted)
-    if unknown:
-        print(unknown, file=sys.stderr)
-        return 2
+    refused = refuse_unknown(layout, wanted)
+    if refused is not None:
+        return refused
     signal.signal(signal.SIGTERM, _stop)
     staging = staging_dir(site_root)
     failed = []

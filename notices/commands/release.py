@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 
 from ..model.dates import today_in
 from ..model.versions import ChangeKind
 from ..publish.release import release
 from ..sources.layout import Layout
 from ..sources.problems import SourceError
-from . import load, report, unknown_companies
+from . import load, refuse_unknown, report
 
 HELP = "release the current text of a company's notice as a new version"
 EPILOG = """\
@@ -70,10 +69,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Release, and say what was written and what to commit."""
     layout = Layout(args.root)
-    unknown = unknown_companies(layout, [args.company])
-    if unknown:
-        print(unknown, file=sys.stderr)
-        return 2
+    refused = refuse_unknown(layout, [args.company])
+    if refused is not None:
+        return refused
     try:
         site = load(layout, args.company)
         published = args.published or today_in(site.company.time_zone)

@@ -7,7 +7,7 @@ import os
 import sys
 
 from ..sources.layout import Layout
-from . import unknown_companies
+from . import refuse_unknown
 
 HELP = "preview one company's site while you edit; the page reloads as you save"
 EPILOG = """\
@@ -34,10 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run MkDocs' development server on the company's configuration until stopped."""
     layout = Layout(args.root)
-    unknown = unknown_companies(layout, [args.company])
-    if unknown:
-        print(unknown, file=sys.stderr)
-        return 2
+    refused = refuse_unknown(layout, [args.company])
+    if refused is not None:
+        return refused
     from mkdocs.__main__ import cli  # only here: the rest of the command works without MkDocs loaded
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
