@@ -1,9 +1,10 @@
 """MkDocs adapter: gives every language root its own search index.
 
 mkdocs-static-i18n merges every language's search entries into one index (upstream:
-ultrabug/mkdocs-static-i18n#271), so results would mix languages. This hook keeps one index per
-language while the pages are built, with Material's own index class, and writes each to its
-language root once every language is built; notice/lazy-search.html fetches the page's own.
+ultrabug/mkdocs-static-i18n#271), so results would mix languages. This hook keeps a copy of the
+entries Material's search plugin makes for each language's pages as they are built, and writes each
+language's index to its root once every language is built; notice/lazy-search.html fetches the
+page's own.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Template
-from material.plugins.search.plugin import SearchIndex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
@@ -33,12 +33,17 @@ def _i18n(config: MkDocsConfig) -> I18n:
 
 @dataclass
 class SearchState:
-    """The search index of each language built so far in this build."""
+    """The search entries of each language built so far in this build."""
 
-    indexes: dict[str, Any] = field(default_factory=dict)
+    entries: dict[str, list[dict]] = field(default_factory=dict)
 
 
 STATE = SearchState()
+
+
+def _search(config: MkDocsConfig) -> Any:
+    # Material registers its search plugin as "material/search" (the configuration names it "search").
+    return config.plugins.get("material/search") or config.plugins["search"]
 
 
 def on_pre_template(template: Template, template_name: str, config: MkDocsConfig) -> Template:
@@ -54,20 +59,21 @@ def on_pre_template(template: Template, template_name: str, config: MkDocsConfig
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Start this language's index; the original language's pass starts the build's."""
+    """Start this language's entries; the original language's pass starts the build's."""
     i18n = _i18n(config)
     if i18n.current_language == i18n.default_language:
-        STATE.indexes = {}
-    # Material registers its search plugin as "material/search" (the configuration names it "search").
-    search = config.plugins.get("material/search") or config.plugins["search"]
-    STATE.indexes[i18n.current_language] = SearchIndex(**search.config)
+        STATE.entries = {}
+    STATE.entries[i18n.current_language] = []
 
 
-# Before Material's search plugin (0), which removes the data-search-* attributes it reads.
-@event_priority(10)
+# After Material's search plugin (0) has indexed the page. Its list of entries is new for each language
+# pass, and i18n replaces the original language's with the merged one at the end: hence the copy.
+@event_priority(-10)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Index the page in its own language (pages marked `search: exclude` are left out by the index)."""
-    STATE.indexes[_i18n(config).current_language].add_entry_from_context(page)
+    """Keep the entries Material's search made for this page, in the page's language."""
+    made = _search(config).search_index.entries
+    kept = STATE.entries[_i18n(config).current_language]
+    kept.extend(made[len(kept):])
     return context
 
 
@@ -78,8 +84,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if i18n.building:
         return
     site_dir = Path(config.site_dir)
-    for lang, index in STATE.indexes.items():
-        data = language_index(json.loads(index.generate_search_index(None)), lang)
+    settings = _search(config).config
+    for lang, entries in STATE.entries.items():
+        index = {"config": {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")},
+                 "docs": entries}
+        data = language_index(json.loads(json.dumps(index, default=str)), lang)
         root = site_dir / ("" if lang == i18n.default_language else lang)
         (root / "search").mkdir(parents=True, exist_ok=True)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
