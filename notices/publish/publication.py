@@ -72,6 +72,7 @@ class Publication:
         self.facts = public_facts(site, lang)
         self.company_name = display_name(site, lang)
         self._clauses: dict[str, list[ClauseText]] = {}
+        self._views: dict[str, VersionView] = {}
         self._pages: dict[str, GeneratedPage] | None = None
         self.cache = Cache(site.root)
 
@@ -90,7 +91,12 @@ class Publication:
         return self._clauses[version.id]
 
     def version_view(self, version: Version) -> VersionView:
-        """What templates show of one version."""
+        """What templates show of one version (made once: the history, the comparison and every page use it)."""
+        if version.id not in self._views:
+            self._views[version.id] = self._version_view(version)
+        return self._views[version.id]
+
+    def _version_view(self, version: Version) -> VersionView:
         ended = superseded_on(self.versions, version)
         if version.effective > self.today:
             status = VersionStatus.UPCOMING
