@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from ..model.translations import TRANSLATES, changed_clauses
 from ..model.versions import NOTICE_PAGE, Version, archive_path, frozen_text
-from ..sources.cache import Cache
 from ..sources.clauses import scan
 from ..sources.labels import load_labels
 from ..sources.problems import ERROR, WARNING, Problem, SourceError, display_path
@@ -73,7 +72,7 @@ def _markup(site: CheckedSite) -> list[Problem]:
     problems: list[Problem] = []
     if site.errors:
         return problems
-    to_html, cache = site.markdown_html(), Cache(site.root)
+    to_html, cache = site.markdown_html(), site.cache
     for name, by_lang in sorted(site.pages.items()):
         for lang, page in by_lang.items():
             if not passes(site.filled(lang, name), to_html, cache):
@@ -88,7 +87,7 @@ def _markup(site: CheckedSite) -> list[Problem]:
 def _archive_markup(site: CheckedSite, versions: list[Version]) -> list[Problem]:
     """Frozen versions pass the same allowlist as the live text: the archive is published too."""
     problems: list[Problem] = []
-    to_html, cache = site.markdown_html(), Cache(site.root)
+    to_html, cache = site.markdown_html(), site.cache
     for version in versions:
         for lang in site.company.languages:
             path = archive_path(site.company.path.parent, version.id, lang)
@@ -188,7 +187,7 @@ def _translations(site: CheckedSite, versions: list[Version]) -> list[Problem]:
         lines = {c.id: c.line for c in site.page_clauses(lang, NOTICE_PAGE)}
         # Since the latest release: a clause whose translation changed too (an edit, or a fact or snippet that
         # reaches every language) is not behind; one whose original alone changed may be.
-        cache = Cache(site.root)
+        cache = site.cache
         moved = set(changed_clauses(translated_then, site.filled(lang, NOTICE_PAGE), cache))
         for clause_id in changed_clauses(then, site.filled(original, NOTICE_PAGE), cache):
             if clause_id in moved:

@@ -24,7 +24,6 @@ from ..model.versions import (
     translation_source,
     upcoming,
 )
-from ..sources.cache import Cache
 from ..sources.labels import load_labels
 from ..sources.problems import SourceError
 from ..sources.site import CompanySite
@@ -74,7 +73,6 @@ class Publication:
         self._clauses: dict[str, list[ClauseText]] = {}
         self._views: dict[str, VersionView] = {}
         self._pages: dict[str, GeneratedPage] | None = None
-        self.cache = Cache(site.root)
 
     def url(self, name: str) -> str:
         """Site-relative URL of page `name` in this language."""
@@ -87,7 +85,7 @@ class Publication:
     def clauses(self, version: Version) -> list[ClauseText]:
         """A version's clauses as plain text; each version is cut once, though three pages use it."""
         if version.id not in self._clauses:
-            self._clauses[version.id] = clause_texts(self.text(version), self.cache)
+            self._clauses[version.id] = clause_texts(self.text(version), self.site.cache)
         return self._clauses[version.id]
 
     def version_view(self, version: Version) -> VersionView:
@@ -172,7 +170,7 @@ class Publication:
             if source != version.id:
                 labels = {c.id: c.label for c in clause_texts(frozen_text(self.company_dir, version.id, self.default))}
                 for clause_id in behind_clauses(self.company_dir, source, version.id, self.default, self.lang,
-                                                self.cache):
+                                                self.site.cache):
                     behind.append({"id": clause_id, "label": labels.get(clause_id, clause_id),
                                    "url": relative_url(here, original) + "#" + clause_id})
         return {

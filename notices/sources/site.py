@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clauses
+from .cache import Cache
 from .company import Company
 from .pages import PageSource, read_page
 from .problems import ERROR, Problem, SourceError, display_path
@@ -29,6 +30,11 @@ class CompanySite:
     def errors(self) -> list[Problem]:
         """Problems that stop a build."""
         return [p for p in self.problems if p.severity == ERROR]
+
+    @property
+    def cache(self) -> Cache:
+        """Where work on this company's texts is kept between builds."""
+        return Cache(self.root)
 
     def shown(self, path: Path) -> str:
         """A path as messages show it."""
