@@ -24,6 +24,7 @@ from notices.checks.rendered import Origin, check_markdown
 from notices.checks.site import CheckedSite, load_site
 from notices.model.dates import as_of_setting, today_in
 from notices.model.versions import NOTICE_PAGE, Version
+from notices.publish.pages import Pages
 from notices.publish.publication import Publication
 from notices.publish.site_files import site_files
 from notices.sources.layout import Layout
@@ -46,11 +47,11 @@ class BuildState:
     today: dt.date | None = None
     # Problems shown at the top of the preview's pages (always empty in a build: it stops on them).
     problems: list[str] = field(default_factory=list)
-    publications: dict[str, Publication] = field(default_factory=dict)
+    pages: dict[str, Pages] = field(default_factory=dict)
 
-    def publication(self, lang: str) -> Publication:
-        """The publication of the language being built (made in on_files)."""
-        return self.publications[lang]
+    def language(self, lang: str) -> Pages:
+        """The pages of the language being built (made in on_files)."""
+        return self.pages[lang]
 
     def loaded(self) -> tuple[CheckedSite, dt.date]:
         """The sources and the day of this build (both set in on_config before any other event)."""
@@ -93,7 +94,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # The preview keeps the last readable sources and shows what stops reading the new ones.
         for problem in error.problems:
             log.warning(str(problem))
-        STATE.problems, STATE.publications = [str(p) for p in error.problems], {}
+        STATE.problems, STATE.pages = [str(p) for p in error.problems], {}
         STATE.loaded_for = config.config_file_path
         return config
     checked = check_company(site)
@@ -112,7 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ValueError as error:
         raise PluginError(f"{config.config_file_path}:1: NOTICES_AS_OF: {error}") from None
     STATE.site, STATE.versions, STATE.coverage, STATE.today = site, checked.versions, checked.coverage, today
-    STATE.problems, STATE.publications, STATE.loaded_for = errors, {}, config.config_file_path
+    STATE.problems, STATE.pages, STATE.loaded_for = errors, {}, config.config_file_path
     return config
 
 
@@ -145,14 +146,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = i18n.current_language
     try:
         site, today = STATE.loaded()
-        publication = Publication(site, STATE.versions, lang, today, STATE.coverage)
-        generated = publication.pages()
+        pages = Pages(Publication(site, STATE.versions, lang, today, STATE.coverage), config.site_url or "")
     except SourceError as error:
         raise PluginError(str(error)) from None
-    STATE.publications[lang] = publication
+    STATE.pages[lang] = pages
     # Every language's copy, as for an editor's page: i18n keeps the one of the language being built and
     # makes the others its alternates. The pages have the same names in every language.
-    for page in generated:
+    for page in pages.generated():
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         for code in i18n.build_languages:
             src_uri = f"{code}/{page.name}"
@@ -185,7 +185,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     """A generated page's source, from the publication of its language (see on_files)."""
     lang, _, name = page.file.src_uri.partition("/")
-    generated = STATE.publication(lang).page(name)
+    generated = STATE.language(lang).page(name)
     if generated is not None:
         page.file.content_string = generated.source()
     return page
@@ -194,9 +194,10 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The notice page shows the version in force (the editor's draft under `mkdocs serve`)."""
     lang, _, name = page.file.src_uri.partition("/")
-    publication = STATE.publication(lang)
-    if publication.page(name) is not None:
+    pages = STATE.language(lang)
+    if pages.page(name) is not None:
         return markdown
+    publication = pages.publication
     title = publication.labels.get("problems", "Problems")
     box = _failure_box(title, STATE.problems) if STATE.serving and STATE.problems else ""
     try:
@@ -211,16 +212,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Give templates the company's facts and the version data in the page's language."""
+    """Give the theme the page's frame: the site's HTML around the text, made by the publish stage."""
     lang, _, name = page.file.src_uri.partition("/")
-    publication = STATE.publication(lang)
-    is_notice = name == NOTICE_PAGE
-    context["company"] = publication.facts
-    context["notice"] = {**publication.common(), "draft": STATE.serving and is_notice and publication.is_draft(),
-                         "kind": "notice" if is_notice else "page",
-                         "translation": publication.translation(None if STATE.serving else publication.current)
-                         if is_notice else None,
-                         **publication.view_for(name)}
+    context["notice"] = STATE.language(lang).frame(name, preview=STATE.serving)
     return context
 
 
@@ -247,7 +241,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # .md files, which MkDocs would build as pages. They are written from the publication's data alone.
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the files the publish stage made for this language beside its pages."""
-    publication = STATE.publication(_i18n(config).current_language)
+    publication = STATE.language(_i18n(config).current_language).publication
     try:
         generated = site_files(publication, config.site_url or "")
     except SourceError as error:

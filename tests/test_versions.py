@@ -59,7 +59,7 @@ def test_each_version_has_a_permanent_page_with_its_status(example, version, sta
     assert banner is not None and words in text(banner)
     assert f"https://example.com/versions/{version}/" in text(banner)
     if status != "in_force":
-        assert banner.select_one("a[href='../..']").get_text() == "See the version in force"
+        assert banner.select_one("a[href='../../']").get_text() == "See the version in force"
 
 
 def test_archived_versions_keep_their_own_text(example):

@@ -1,17 +1,15 @@
-"""What readers get for one company and language: the pages built from the released versions."""
+"""What readers get for one company and language on a day: the views of its versions, clauses and coverage."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import dataclass, field
 
 from babel import Locale
 
 from ..checks.disclosure import display_name, public_facts
 from ..checks.gdpr import ELEMENTS, Coverage
 from ..model.dates import long_date
-from ..model.textdiff import ClauseText, clause_texts, compare_clauses, tokens
+from ..model.textdiff import ClauseText, clause_texts, tokens
 from ..model.translations import behind_clauses
 from ..model.versions import (
     NOTICE_PAGE,
@@ -30,27 +28,6 @@ from ..sources.site import CompanySite
 from ..sources.text import web_address
 from .urls import page_url, relative_url
 from .views import Authority, ClauseData, ClauseLink, CommonView, CoverageRow, TranslationView, VersionView
-
-
-@dataclass
-class GeneratedPage:
-    """A page the build adds: where it goes, its Markdown, and the data its template shows."""
-
-    name: str
-    title: str
-    template: str
-    markdown: str
-    view: dict = field(default_factory=dict)
-    in_nav: bool = False
-
-    def source(self) -> str:
-        """The page's Markdown source, with the front matter that picks its title and template."""
-        meta: dict = {"title": self.title, "template": self.template}
-        if self.name.startswith("versions/"):
-            # Archived texts and their changes stay out of the default search: each text is found once,
-            # on the page in force.
-            meta["search"] = {"exclude": True}
-        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n{self.markdown}"
 
 
 class Publication:
@@ -72,7 +49,6 @@ class Publication:
         self.company_name = display_name(site, lang)
         self._clauses: dict[str, list[ClauseText]] = {}
         self._views: dict[str, VersionView] = {}
-        self._pages: dict[str, GeneratedPage] | None = None
 
     def url(self, name: str) -> str:
         """Site-relative URL of page `name` in this language."""
@@ -179,53 +155,6 @@ class Publication:
             "original_url": relative_url(here, original),
             "behind": behind,
         }
-
-    def pages(self) -> list[GeneratedPage]:
-        """Every page the build adds for this language, made once; linear in the number of versions."""
-        if self._pages is None:
-            self._pages = {page.name: page for page in self._make_pages()}
-        return list(self._pages.values())
-
-    def page(self, name: str) -> GeneratedPage | None:
-        """The generated page `name` (e.g. 'history.md'), or None for an editor's page."""
-        pages = self._pages if self._pages is not None else {page.name: page for page in self.pages()}
-        return pages.get(name)
-
-    def view_for(self, name: str) -> dict:
-        """What the template of page `name` shows beyond every page's data (nothing for an editor's page)."""
-        page = self.page(name)
-        return page.view if page is not None else {}
-
-    def _make_pages(self) -> list[GeneratedPage]:
-        labels = self.labels
-        history = [self.version_view(v) for v in reversed(self.versions)]
-        pages = [
-            GeneratedPage("history.md", labels["history"], "notice/history.html", "",
-                          {"kind": "history", "versions": history}, in_nav=True),
-            GeneratedPage("compare.md", labels["compare"], "notice/compare.html", "",
-                          {"kind": "compare", "versions": [self.version_view(v) for v in self.versions]},
-                          in_nav=True),
-        ]
-        if self.coverage is not None:
-            pages.append(GeneratedPage("gdpr.md", labels.get("gdpr", "GDPR"), "notice/gdpr.html", "",
-                                       {"kind": "gdpr", "elements": self.coverage_rows()}, in_nav=True))
-        for version in self.versions:
-            view = self.version_view(version)
-            name = f"versions/{version.id}/index.md"
-            pages.append(GeneratedPage(name, f"{labels['version']} {version.id}", "main.html",
-                                       self.text(version),
-                                       {"kind": "version", "version": view,
-                                        "translation": self.translation(version, name)}))
-            before = previous(self.versions, version)
-            if before is not None:
-                diff = compare_clauses(self.clauses(before), self.clauses(version))
-                pages.append(GeneratedPage(
-                    f"versions/{version.id}/changes.md",
-                    f"{labels['changes_from_previous']}: {before.id} → {version.id}",
-                    "notice/changes.html", "",
-                    {"kind": "changes", "version": view, "previous": self.version_view(before),
-                     "clauses": diff, "changed": [c for c in diff if c.status != "unchanged"]}))
-        return pages
 
     def coverage_rows(self) -> list[CoverageRow]:
         """Each GDPR element with the clauses of the notice in force that give it, or why not."""

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from dataclasses import dataclass
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader
 
 from ..model.dates import source_date
 from ..model.versions import archive_path
 from ..sources.problems import Problem, SourceError
+from .html import environment
 from .publication import Publication, clauses_url
 from .versions_json import versions_document
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 EPOCH_DAY = dt.date(1970, 1, 1)
 
 
@@ -28,16 +24,10 @@ class SiteFile:
     content: str
 
 
-@functools.cache
-def templates() -> Environment:
-    """The publish stage's own templates, escaped by default (feeds are XML, whatever the theme does)."""
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, auto_reload=False)
-
-
 def feed(publication: Publication, site_url: str) -> SiteFile:
     """The Atom feed of the publication's language, newest version first."""
     versions = publication.versions
-    text = templates().get_template("atom-feed.xml").render(
+    text = environment().get_template("atom-feed.xml").render(
         notice=publication.common(), site_url=site_url,
         versions=[publication.version_view(v) for v in reversed(versions)],
         # From the sources, never from the clock, so that rebuilding one commit gives the same feed.

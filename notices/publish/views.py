@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
+from markupsafe import Markup
+
 from ..model.versions import ChangeKind, VersionStatus
 
 CoverageStatus = Literal["stated", "not_applicable", "not_stated"]
@@ -93,3 +95,21 @@ class ClauseData(TypedDict):
     id: str
     lang: str
     clauses: list[ClauseTokens]
+
+
+PageKind = Literal["notice", "page", "history", "compare", "gdpr", "version", "changes"]
+
+
+class PageFrame(TypedDict):
+    """What the theme places on a page: its kind, the feed, and the site's HTML around and after the text."""
+
+    kind: PageKind
+    lang: str
+    feed_url: str
+    feed_title: str
+    # The site's HTML, rendered by the publish stage: before the text (banner, translation note), the body of
+    # a generated page, after the text (the site's notes); and the scripts the page needs, site-relative.
+    before: Markup
+    body: Markup
+    after: Markup
+    scripts: list[str]

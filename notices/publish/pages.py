@@ -1,0 +1,115 @@
+"""Every page of one language of a site: the pages the build adds, and the site's HTML around each text."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model.textdiff import compare_clauses
+from ..model.versions import NOTICE_PAGE, previous
+from .html import render
+from .publication import Publication
+from .views import PageFrame, PageKind
+
+NO_HTML = Markup("")
+
+
+@dataclass
+class GeneratedPage:
+    """A page the build adds: where it goes, its title, and its Markdown (a version's text) or its HTML body."""
+
+    name: str
+    title: str
+    kind: PageKind
+    markdown: str = ""
+    # What its templates show (the version and its translation, for a version page's banner).
+    view: dict[str, Any] = field(default_factory=dict)
+    body: Markup = NO_HTML
+    scripts: tuple[str, ...] = ()
+    in_nav: bool = False
+
+    def source(self) -> str:
+        """The page's Markdown source, with the front matter that gives its title."""
+        meta: dict = {"title": self.title}
+        if self.name.startswith("versions/"):
+            # Archived texts and their changes stay out of the default search: each text is found once,
+            # on the page in force.
+            meta["search"] = {"exclude": True}
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n{self.markdown}"
+
+
+class Pages:
+    """The pages of one publication, made once: linear in the number of versions."""
+
+    def __init__(self, publication: Publication, site_url: str):
+        self.publication = publication
+        self.site_url = site_url
+        self._pages = {page.name: page for page in self._make()}
+
+    def generated(self) -> list[GeneratedPage]:
+        """Every page the build adds for this language."""
+        return list(self._pages.values())
+
+    def page(self, name: str) -> GeneratedPage | None:
+        """The generated page `name` (e.g. 'history.md'), or None for an editor's page."""
+        return self._pages.get(name)
+
+    def _body(self, name: str, template: str, view: dict[str, Any]) -> Markup:
+        notice = {**self.publication.common(), **view}
+        return render(template, self.publication.url(name), notice=notice)
+
+    def _make(self) -> list[GeneratedPage]:
+        pub = self.publication
+        labels = pub.labels
+        pages = [
+            GeneratedPage("history.md", labels["history"], "history", in_nav=True,
+                          body=self._body("history.md", "history.html",
+                                          {"versions": [pub.version_view(v) for v in reversed(pub.versions)]}),
+                          scripts=("assets/javascripts/archive-search.js",)),
+            GeneratedPage("compare.md", labels["compare"], "compare", in_nav=True,
+                          body=self._body("compare.md", "compare.html",
+                                          {"versions": [pub.version_view(v) for v in pub.versions]}),
+                          scripts=("assets/javascripts/vendor/diff-match-patch-1.0.5.js",
+                                   "assets/javascripts/compare.js")),
+        ]
+        if pub.coverage is not None:
+            pages.append(GeneratedPage("gdpr.md", labels.get("gdpr", "GDPR"), "gdpr", in_nav=True,
+                                       body=self._body("gdpr.md", "gdpr.html", {"elements": pub.coverage_rows()})))
+        for version in pub.versions:
+            view = pub.version_view(version)
+            name = f"versions/{version.id}/index.md"
+            pages.append(GeneratedPage(name, f"{labels['version']} {version.id}", "version", pub.text(version),
+                                       {"version": view, "translation": pub.translation(version, name)}))
+            before = previous(pub.versions, version)
+            if before is not None:
+                diff = compare_clauses(pub.clauses(before), pub.clauses(version))
+                changes = f"versions/{version.id}/changes.md"
+                pages.append(GeneratedPage(
+                    changes, f"{labels['changes_from_previous']}: {before.id} → {version.id}", "changes",
+                    body=self._body(changes, "changes.html", {
+                        "version": view, "previous": pub.version_view(before),
+                        "clauses": diff, "changed": [c for c in diff if c.status != "unchanged"]})))
+        return pages
+
+    def frame(self, name: str, preview: bool) -> PageFrame:
+        """What the theme places around page `name`; in the preview, the notice page shows the editor's draft."""
+        pub = self.publication
+        generated = self.page(name)
+        kind: PageKind = generated.kind if generated else ("notice" if name == NOTICE_PAGE else "page")
+        before = after = NO_HTML
+        if kind in ("notice", "version"):
+            here = pub.url(name)
+            if generated is not None:
+                view = {**pub.common(), **generated.view, "kind": kind, "draft": False}
+            else:
+                view = {**pub.common(), "kind": kind, "draft": preview and pub.is_draft(),
+                        "translation": pub.translation(None if preview else pub.current)}
+            before = render("banner.html", here, notice=view, site_url=self.site_url)
+            after = render("site-notes.html", here, notice=view)
+        return {"kind": kind, "lang": pub.lang, "feed_url": pub.url("feed.xml").rstrip("/"),
+                "feed_title": pub.labels["feed"], "before": before, "after": after,
+                "body": generated.body if generated else NO_HTML,
+                "scripts": list(generated.scripts) if generated else []}
