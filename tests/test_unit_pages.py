@@ -1,0 +1,59 @@
+"""The publish stage makes each generated page and the site's HTML around each text; the build places them as made."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import UndefinedError
+from test_site_files import COMPANY, publications
+
+from notices.publish.html import environment, render
+from notices.publish.pages import Pages
+
+
+@pytest.fixture(scope="module")
+def pages(example) -> dict[str, Pages]:
+    return {lang: Pages(publication, "https://example.com/") for lang, publication in publications(example).items()}
+
+
+def test_every_generated_body_is_published_as_made(example, pages):
+    built = example / "site" / COMPANY
+    for lang, language in pages.items():
+        for page in language.generated():
+            url = language.publication.url(page.name)
+            html = (built / url / "index.html").read_text(encoding="utf-8")
+            if page.kind == "version":
+                assert not page.body and page.markdown, page.name
+            else:
+                assert page.body and str(page.body) in html, (lang, page.name)
+            frame = language.frame(page.name, preview=False)
+            assert str(frame["before"]) in html and str(frame["after"]) in html
+
+
+def test_only_a_text_gets_the_site_frame_around_it(pages):
+    english = pages["en"]
+    notice = english.frame("index.md", preview=False)
+    assert notice["kind"] == "notice" and "notice-banner--current" in notice["before"]
+    assert 'class="notice-site"' in notice["after"] and not notice["body"]
+    version = english.frame("versions/v1/index.md", preview=False)
+    assert version["kind"] == "version" and "notice-banner--superseded" in version["before"]
+    # A link from an archived version to the page in force, relative to where the version is.
+    assert 'href="../../"' in version["before"]
+    history = english.frame("history.md", preview=False)
+    assert history["kind"] == "history" and not history["before"] and not history["after"]
+    assert history["scripts"] == ["assets/javascripts/archive-search.js"]
+    assert english.frame("about.md", preview=False)["kind"] == "page"
+
+
+def test_links_are_relative_to_the_page_and_keep_their_fragment():
+    source = environment().from_string('<a href="{{ target | url }}">x</a>')
+    assert source.render(here="en/versions/v2/", target="en/#rights") == '<a href="../../#rights">x</a>'
+    assert source.render(here="", target="versions/v1/en.json") == '<a href="versions/v1/en.json">x</a>'
+
+
+def test_values_are_escaped_and_a_misspelt_name_fails(pages):
+    labels = dict(pages["en"].publication.labels, site_notes='<script>alert(1)</script>')
+    view = {**pages["en"].publication.common(), "labels": labels}
+    html = render("site-notes.html", "", notice=view)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    with pytest.raises(UndefinedError):
+        render("site-notes.html", "", notice={"labels": labels})
