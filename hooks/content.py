@@ -16,11 +16,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notices.checks.all import check_company
+from notices.checks.all import archive_problems, check_company, text_problems
 from notices.checks.disclosure import display_name
 from notices.checks.gdpr import Coverage
 from notices.checks.html_safety import sanitize
-from notices.checks.rendered import Origin, check_markdown
 from notices.checks.site import CheckedSite, load_site
 from notices.model.dates import as_of_setting, today_in
 from notices.model.versions import NOTICE_PAGE, Version
@@ -28,7 +27,7 @@ from notices.publish.pages import Pages
 from notices.publish.publication import Publication
 from notices.publish.site_files import site_files
 from notices.sources.layout import Layout
-from notices.sources.problems import ERROR, SourceError, display_path
+from notices.sources.problems import ERROR, Problem, SourceError, display_path
 
 log = get_plugin_logger("notices")
 
@@ -97,7 +96,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         STATE.problems, STATE.pages = [str(p) for p in error.problems], {}
         STATE.loaded_for = config.config_file_path
         return config
-    checked = check_company(site)
+    # A build gates every text it renders (on_page_content); the preview lists every problem in the page.
+    checked = check_company(site, build=not STATE.serving)
     errors = [str(p) for p in checked.errors]
     if errors and not STATE.serving:
         raise PluginError("\n".join(errors))
@@ -223,17 +223,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     verdict = sanitize(html)
     if verdict.refused is not None:
         lang, _, name = page.file.src_uri.partition("/")
-        site, _ = STATE.loaded()
-        markdown = page.markdown or ""
-        shown = (site.pages[name][lang].shown_as if name in site.pages and lang in site.pages[name]
-                 else page.file.src_uri)
-        problems = check_markdown(markdown, site.markdown_html(),
-                                  [Origin(shown, n) for n in range(1, markdown.count("\n") + 2)])
-        message = "\n".join(str(p) for p in problems) or f"{shown}:1: {verdict.refused}"
+        message = "\n".join(str(p) for p in _refused_lines(lang, name)) or f"{page.file.src_uri}:1: {verdict.refused}"
         if not STATE.serving:
             raise PluginError(message)
         log.warning(message)
     return verdict.html
+
+
+def _refused_lines(lang: str, name: str) -> list[Problem]:
+    """Where the text of page `name` leaves the allowlist: a released version's file, or the editor's page."""
+    site, _ = STATE.loaded()
+    current = STATE.language(lang).publication.current
+    if name.startswith("versions/"):
+        return archive_problems(site, name.split("/")[1], lang)
+    if name == NOTICE_PAGE and current is not None and not STATE.serving:
+        return archive_problems(site, current.id, lang)
+    if lang in site.pages.get(name, {}):
+        return text_problems(site, lang, name)
+    return []
 
 
 # Written here rather than handed to MkDocs as generated files: i18n's on_files (-100) crashes on a File

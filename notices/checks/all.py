@@ -37,22 +37,26 @@ class CompanyCheck:
         return [p for p in self.problems if p.severity == ERROR]
 
 
-def check_company(site: CheckedSite, against: str | None = None, history: bool = False) -> CompanyCheck:
+def check_company(site: CheckedSite, against: str | None = None, history: bool = False,
+                  build: bool = False) -> CompanyCheck:
     """All problems of a company (errors and warnings), with its versions and coverage.
 
     `history` also compares the released versions with git's record (the check does; builds do not).
+    `build`: the build renders every text it publishes once and gates that HTML (hooks/content.py), with
+    the messages of `text_problems` and `archive_problems`; so the check renders only what it does not publish.
     """
     problems = list(site.problems)
     problems += check_site_config(site.company, site.root)
     problems += check_tree(site.root, site.company.id) if site.root is not None else []
-    problems += _markup(site)
-    problems += _labels(site)
     versions, version_problems = check_versions(site, against, history)
+    problems += _markup(site, versions if build else None)
+    problems += _labels(site)
     problems += version_problems
     coverage = None
     if site.errors:
         return CompanyCheck(versions, coverage, problems)
-    problems += _archive_markup(site, versions)
+    if not build:
+        problems += _archive_markup(site, versions)
     problems += _renamed(site, versions)
     problems += _translations(site, versions)
     problems += check_disclosure(site)
@@ -67,21 +71,51 @@ def check_company(site: CheckedSite, against: str | None = None, history: bool =
     return CompanyCheck(versions, coverage, problems)
 
 
-def _markup(site: CheckedSite) -> list[Problem]:
-    """Every page as readers get it passes the HTML allowlist; its links lead somewhere."""
+def _markup(site: CheckedSite, published: list[Version] | None = None) -> list[Problem]:
+    """Every page as readers get it passes the HTML allowlist; its links lead somewhere.
+
+    `published`: in a build, the released versions. A page the build publishes as it is (every page but
+    the notice, and the notice when it is a released text or nothing is released) is left to the build's gate.
+    """
     problems: list[Problem] = []
     if site.errors:
         return problems
     to_html, cache = site.markdown_html(), site.cache
     for name, by_lang in sorted(site.pages.items()):
         for lang, page in by_lang.items():
-            if not passes(site.filled(lang, name), to_html, cache):
-                traced = trace(site.renderer(lang), page.padded_body(), page.shown_as)
-                problems += check_markdown("\n".join(line for line, _, _ in traced), to_html,
-                                           [Origin(shown, number) for _, shown, number in traced])
+            text = site.filled(lang, name)
+            if not (published is not None and _published(site, published, lang, name, text)) \
+                    and not passes(text, to_html, cache):
+                problems += text_problems(site, lang, name)
             pages = {other: anchors(site.filled(lang, other)) for other in site.pages if lang in site.pages[other]}
             problems += broken_links(page.padded_body(), page.shown_as, pages[name], pages)
     return problems
+
+
+def _published(site: CheckedSite, versions: list[Version], lang: str, name: str, text: str) -> bool:
+    if name != NOTICE_PAGE or not versions:
+        return True
+    return any(_frozen(site, version.id, lang) == text for version in versions)
+
+
+def text_problems(site: CheckedSite, lang: str, name: str) -> list[Problem]:
+    """Where an editor's page, filled in, first leaves the allowlist: the page's or a snippet's line."""
+    page = site.pages[name][lang]
+    traced = trace(site.renderer(lang), page.padded_body(), page.shown_as)
+    return check_markdown("\n".join(line for line, _, _ in traced), site.markdown_html(),
+                          [Origin(shown, number) for _, shown, number in traced])
+
+
+def archive_problems(site: CheckedSite, version_id: str, lang: str) -> list[Problem]:
+    """Where a released text first leaves the allowlist: the line of its archived file."""
+    text = _frozen(site, version_id, lang)
+    if text is None:
+        return []  # check_versions says why it cannot be read
+    path = archive_path(site.company.path.parent, version_id, lang)
+    offset = path.read_text(encoding="utf-8").count("\n") - text.count("\n")
+    shown = display_path(path, site.root)
+    return check_markdown(text, site.markdown_html(),
+                          [Origin(shown, number + offset) for number in range(1, text.count("\n") + 2)])
 
 
 def _archive_markup(site: CheckedSite, versions: list[Version]) -> list[Problem]:
@@ -90,14 +124,9 @@ def _archive_markup(site: CheckedSite, versions: list[Version]) -> list[Problem]
     to_html, cache = site.markdown_html(), site.cache
     for version in versions:
         for lang in site.company.languages:
-            path = archive_path(site.company.path.parent, version.id, lang)
             text = _frozen(site, version.id, lang)
-            if text is None or passes(text, to_html, cache):
-                continue
-            shown = display_path(path, site.root)
-            offset = path.read_text(encoding="utf-8").count("\n") - text.count("\n")
-            origins = [Origin(shown, number + offset) for number in range(1, text.count("\n") + 2)]
-            problems += check_markdown(text, to_html, origins)
+            if text is not None and not passes(text, to_html, cache):
+                problems += archive_problems(site, version.id, lang)
     return problems
 
 
