@@ -9,31 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from notices.publish.csp import (
-    REFERRER_POLICY,
-    PageScan,
-    htaccess,
-    insert_head_markup,
-    page_policy,
-    scan_page,
-    site_policy,
-)
-
-TEMPLATE = "notice/security-meta.html"
+from notices.publish.csp import PageScan, htaccess, scan_page, secured, site_policy
 
 
 @dataclass
 class CspState:
-    """The policy template of the language pass, and what every page written so far needs."""
+    """What every page written so far needs."""
 
-    template: Template | None = None
     # By path in the site: a later language pass writing the same file (404.html) replaces its scan,
     # as it replaces the file.
     scans: dict[str, PageScan] = field(default_factory=dict)
@@ -52,19 +38,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Take the policy template from this pass's theme environment once, not once per page."""
-    STATE.template = env.get_template(TEMPLATE)
-    return env
-
-
 def _secure(html: str, path: str) -> str:
     scan = scan_page(html)
     STATE.scans[path] = scan
-    if STATE.template is None:
-        raise PluginError(f"{TEMPLATE}: not loaded before the first page (on_env did not run)")
-    markup = STATE.template.render(policy=page_policy(scan), referrer=REFERRER_POLICY)
-    return insert_head_markup(html, scan, markup.strip())
+    return secured(html, scan)
 
 
 # Last of all, so that the scripts hashed are the ones written to the page.

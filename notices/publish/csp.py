@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .html import environment
+
 # Script types a browser executes (HTML's "JavaScript MIME type essence match", plus module and
 # importmap, both governed by script-src). Anything else, such as application/json, is data.
 EXECUTED_TYPES = frozenset({
@@ -158,6 +160,13 @@ def insert_head_markup(html: str, scan: PageScan, markup: str) -> str:
     if scan.insert_at is None:
         raise ValueError("the page has no <head>")
     return html[:scan.insert_at] + markup + html[scan.insert_at:]
+
+
+def secured(html: str, scan: PageScan) -> str:
+    """`html` with the <meta> elements of its own policy and of the referrer policy, before any script."""
+    meta = environment().get_template("security-meta.html").render(policy=page_policy(scan),
+                                                                      referrer=REFERRER_POLICY)
+    return insert_head_markup(html, scan, meta.strip())
 
 
 def htaccess(site_header_policy: str) -> str:
