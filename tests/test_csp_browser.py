@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+# What a browser or the HTML checker sees of built sites: no project code runs in these tests' bodies, so
+# coverage is not traced there (tracing slows the browser driver's Python by a third). Fixtures still count.
+pytestmark = pytest.mark.no_cover
+
 COMPANIES = ("impro-media", "impro-celojumi")
 # Records every violation, from before the page's first script on.
 RECORD_VIOLATIONS = """

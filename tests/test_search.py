@@ -6,6 +6,10 @@ import json
 
 import pytest
 
+# What a browser or the HTML checker sees of built sites: no project code runs in these tests' bodies, so
+# coverage is not traced there (tracing slows the browser driver's Python by a third). Fixtures still count.
+pytestmark = pytest.mark.no_cover
+
 
 def index(site, company, lang_root=""):
     return json.loads((site / company / lang_root / "search" / "search_index.json").read_text(encoding="utf-8"))
