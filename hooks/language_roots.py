@@ -50,7 +50,7 @@ def on_pre_template(template: Template, template_name: str, config: MkDocsConfig
     """Point 404.html's language links at the language roots.
 
     i18n leaves `extra.alternate` as it set it for the page it rendered last, so without this the
-    404 page would link to that page.
+    404 page would link to that page (upstream: ultrabug/mkdocs-static-i18n#284, #326).
     """
     roots = getattr(_i18n(config), "extra_alternate", None)
     if template_name == "404.html" and roots:
