@@ -74,3 +74,20 @@ def test_quotes_in_the_company_name_stay_text_in_every_attribute(released_templa
     soup = BeautifulSoup((tmp_path / "site" / SITE / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not soup.find_all(attrs={"onmouseover": True})
     assert soup.select_one("[data-md-component=logo]")["aria-label"] == "IMPRO \"X' onmouseover=alert(1) y=\""
+
+
+def test_a_heading_that_spells_markup_stays_text_in_the_page_title(released_template, tmp_path):
+    """A page's first heading becomes its title; characters written as entities stay characters there."""
+    from bs4 import BeautifulSoup
+
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
+    heading = "Terms &lt;/title&gt;&lt;script&gt;alert(5)&lt;/script&gt; &amp; more"
+    for lang in ("en", "ro"):
+        (root / "docs" / SITE / lang / "about.md").write_text(f"# {heading} {{#about}}\n\nText.\n", encoding="utf-8")
+    result = run_build(root, tmp_path / "site", SITE, as_of=BUILD_DAY)
+    assert result.returncode == 0, result.output
+    soup = BeautifulSoup((tmp_path / "site" / SITE / "about" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert len(soup.find_all("title")) == 1
+    assert soup.title.get_text().startswith("Terms </title><script>alert(5)</script> & more - ")
+    assert not [script for script in soup.find_all("script") if "alert(5)" in script.get_text()]
