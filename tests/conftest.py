@@ -26,6 +26,19 @@ from notices.sources.layout import Layout
 SOURCES = Path(__file__).resolve().parent / "fixtures" / "source"
 
 
+def pytest_configure(config):
+    """Register the marker of tests whose bodies run no project code (browser, HTML checker)."""
+    config.addinivalue_line("markers", "untraced: the test's body runs no project code; coverage pauses there")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Pause coverage in untraced tests, when coverage runs (pytest-cov cannot pause what it did not start)."""
+    if config.pluginmanager.hasplugin("_cov") and not config.getoption("no_cov", default=True):
+        for item in items:
+            if item.get_closest_marker("untraced"):
+                item.add_marker(pytest.mark.no_cover)
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources that a test may break."""
     return Layout(ROOT).copy_to(target).root

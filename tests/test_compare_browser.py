@@ -6,7 +6,7 @@ import pytest
 
 # What a browser or the HTML checker sees of built sites: no project code runs in these tests' bodies, so
 # coverage is not traced there (tracing slows the browser driver's Python by a third). Fixtures still count.
-pytestmark = pytest.mark.no_cover
+pytestmark = pytest.mark.untraced
 
 SITE = "example-privacy"
 

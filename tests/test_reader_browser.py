@@ -9,7 +9,7 @@ from conftest import ROOT
 
 # What a browser or the HTML checker sees of built sites: no project code runs in these tests' bodies, so
 # coverage is not traced there (tracing slows the browser driver's Python by a third). Fixtures still count.
-pytestmark = pytest.mark.no_cover
+pytestmark = pytest.mark.untraced
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REAL = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}

@@ -11,7 +11,7 @@ import pytest
 
 # What a browser or the HTML checker sees of built sites: no project code runs in these tests' bodies, so
 # coverage is not traced there (tracing slows the browser driver's Python by a third). Fixtures still count.
-pytestmark = pytest.mark.no_cover
+pytestmark = pytest.mark.untraced
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Material's search field and palette toggles carry `autocomplete` on inputs that do not take it
