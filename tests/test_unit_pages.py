@@ -57,3 +57,14 @@ def test_values_are_escaped_and_a_misspelt_name_fails(pages):
     assert "<script>" not in html and "&lt;script&gt;" in html
     with pytest.raises(UndefinedError):
         render("site-notes.html", "", notice={"labels": labels})
+
+
+def test_a_generated_title_reaches_the_theme_escaped():
+    """The theme prints a front-matter title as HTML: a label's '&', '<' or quotes must arrive as text."""
+    import json
+
+    from notices.publish.pages import GeneratedPage
+
+    source = GeneratedPage("history.md", 'Terms & "history" <b>', "history").source()
+    meta = json.loads(source.split("\n")[1])
+    assert meta["title"] == "Terms &amp; &#34;history&#34; &lt;b&gt;"

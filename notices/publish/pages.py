@@ -33,7 +33,8 @@ class GeneratedPage:
 
     def source(self) -> str:
         """The page's Markdown source, with the front matter that gives its title."""
-        meta: dict = {"title": self.title}
+        # Escaped once here: the theme prints a page's title from its front matter as HTML, unescaped.
+        meta: dict = {"title": str(Markup.escape(self.title))}
         if self.name.startswith("versions/"):
             # Archived texts and their changes stay out of the default search: each text is found once,
             # on the page in force.
