@@ -240,13 +240,14 @@ def test_clean_copy_passes(project):
     assert "Traceback" not in out
     assert "Errors" not in out
     assert re.search(r"^0 error\(s\), \d+ warning\(s\)$", out, re.MULTILINE)
-    # The copy has no git history: one warning says so, beside the company's GDPR gaps.
-    assert out.splitlines()[-3:] == ["impro-celojumi: all is well (2 warning(s) above)",
-                                     "impro-media: all is well (2 warning(s) above)", "0 error(s), 4 warning(s)"]
-    gdpr = [line for line in out.splitlines() if "/gdpr.yml:" in line]
-    assert [line.split(":")[0] for line in gdpr] == ["companies/impro-celojumi/gdpr.yml", "companies/impro-media/gdpr.yml"]
-    for line in out.splitlines()[:-3]:
-        assert line in ("Warnings:", "") or re.match(r"^companies/[\w-]+/(gdpr|versions).yml:1: warning: ", line), line
+    # Warnings only (the copy has no git history; an editor's draft may differ from its release), each at a
+    # file and line; then one line per company.
+    *warnings, celojumi, media, total = out.splitlines()
+    assert re.fullmatch(r"impro-celojumi: all is well( \(\d+ warning\(s\) above\))?", celojumi)
+    assert re.fullmatch(r"impro-media: all is well( \(\d+ warning\(s\) above\))?", media)
+    for line in warnings:
+        assert line in ("Warnings:", "") or re.match(r"^(companies|docs)/[\w./-]+:\d+: warning: ", line), line
+    assert [line for line in warnings if line.startswith("companies/impro-media/versions.yml:1: warning: ")]
 
 
 # Translations that follow an older original are flagged, and the site's translation note lists the clauses behind.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -53,15 +54,18 @@ def test_sitemap_robots_and_canonical_urls(site, company):
         assert page(site, company, path.rstrip("/")).select_one("link[rel=canonical]")["href"] == base + path
 
 
-def test_pull_request_summary_shows_word_changes(project):
-    edit(project / "docs" / "impro-celojumi" / "lv" / "index.md", "Pieklūt datiem", "Piekļūt datiem")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pr_summary.py"), "--root", str(project)],
+def test_pull_request_summary_shows_word_changes(released_template, tmp_path):
+    # The fictional example, whose drafts are its latest release: real notices change as editors work.
+    root = shutil.copytree(released_template, tmp_path / "project")
+    edit(root / "docs" / "example-privacy" / "en" / "index.md", "for one year after", "for eighteen months after")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pr_summary.py"), "--root", str(root)],
                             capture_output=True, text=True)
     assert result.returncode == 0
-    assert "### IMPRO CEĻOJUMI SIA — lv" in result.stdout
-    assert "(`security-and-retention`, changed)" in result.stdout
-    assert "~~Pieklūt~~**Piekļūt**" in result.stdout
-    assert "### IMPRO-MEDIA S.R.L. — ro\n\nNo change since the released version v1." in result.stdout
+    name = "Example Privacy Ltd (fictional example)"
+    english = result.stdout.split(f"### {name} — en\n", 1)[1].split("### ", 1)[0]
+    assert "(`retention`, changed)" in english
+    assert "~~one~~**eighteen** ~~year~~**months**" in english
+    assert f"### {name} — ro\n\nNo change since the released version v4." in result.stdout
 
 
 def test_ci_workflow_checks_tests_builds_strictly_and_uploads():
