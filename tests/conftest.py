@@ -216,6 +216,12 @@ def released_template(tmp_path_factory) -> Path:
     return shared(tmp_path_factory, "released", _example_released) / "project"
 
 
+@pytest.fixture
+def released(released_template, tmp_path) -> Path:
+    """A private copy of the example with its four versions released, for a test to break."""
+    return Path(shutil.copytree(released_template, tmp_path / "project"))
+
+
 @pytest.fixture(scope="session")
 def example(tmp_path_factory, released_template) -> Path:
     """The example company with four released versions, built as on 2026-11-25; tests only read it."""

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 import yaml
@@ -126,12 +125,6 @@ def test_feed_and_versions_json_agree_with_the_registry(example):
         assert entries[0].find(f"{atom}category").get("term") == "material"
         assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
     assert built(example).select_one("link[type='application/atom+xml']")["href"] == "feed.xml"
-
-
-@pytest.fixture
-def released(released_template, tmp_path):
-    """A private copy with the example's versions released (for tests that break the archive)."""
-    return Path(shutil.copytree(released_template, tmp_path / "project"))
 
 
 def test_check_fails_when_an_archived_text_is_altered(released):
