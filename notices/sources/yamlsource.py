@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +64,16 @@ def load_yaml(path: Path, shown_as: str, application_tags: bool = False, text_on
     exactly as written (no YAML 1.1 booleans, numbers or dates: `No` stays "No", `01234567` stays
     "01234567").
     """
-    return parse_yaml(read_source(path, shown_as), shown_as, path=Path(path), application_tags=application_tags,
-                      text_only=text_only)
+    parsed = _parsed(read_source(path, shown_as), shown_as, application_tags, text_only)
+    # A copy, so that what one caller does with its data never reaches another.
+    return LinedData(Path(path), copy.deepcopy(parsed.data), dict(parsed.lines))
+
+
+# A build reads a few files from several stages (the command's preflight, the check, the publication):
+# each text is parsed once, whoever asks first. Keyed by the text itself, so an edit is parsed afresh.
+@functools.lru_cache(maxsize=64)
+def _parsed(text: str, shown_as: str, application_tags: bool, text_only: bool) -> LinedData:
+    return parse_yaml(text, shown_as, application_tags=application_tags, text_only=text_only)
 
 
 def parse_yaml(text: str, shown_as: str, first_line: int = 1, path: Path | None = None,
