@@ -223,7 +223,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     verdict = sanitize(html)
     if verdict.refused is not None:
         lang, _, name = page.file.src_uri.partition("/")
-        message = "\n".join(str(p) for p in _refused_lines(lang, name)) or f"{page.file.src_uri}:1: {verdict.refused}"
+        shown = display_path(Path(page.file.abs_src_path or page.file.src_uri), STATE.loaded()[0].root)
+        message = "\n".join(str(p) for p in _refused_lines(lang, name)) or f"{shown}:1: {verdict.refused}"
         if not STATE.serving:
             raise PluginError(message)
         log.warning(message)
