@@ -95,7 +95,8 @@ def _markup(site: CheckedSite, published: list[Version] | None = None) -> list[P
 def _published(site: CheckedSite, versions: list[Version], lang: str, name: str, text: str) -> bool:
     if name != NOTICE_PAGE or not versions:
         return True
-    return any(_frozen(site, version.id, lang) == text for version in versions)
+    # Newest first: a draft is most often the text just released.
+    return any(_frozen(site, version.id, lang) == text for version in reversed(versions))
 
 
 def text_problems(site: CheckedSite, lang: str, name: str) -> list[Problem]:
