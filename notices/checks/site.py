@@ -45,16 +45,9 @@ def _check_clauses(site: CompanySite) -> None:
         ids_by_lang: dict[str, list[clauses.Clause]] = {}
         for lang, page in by_lang.items():
             for marker in clauses.scan(page.padded_body()):
-                if marker.kind == "unmarked-heading":
-                    site.problems.append(Problem(page.shown_as, marker.line,
-                        f"heading '{marker.label}' has no clause id: end it with {{#some-id}}"))
-                elif marker.kind == "bad-id":
-                    site.problems.append(Problem(page.shown_as, marker.line,
-                        f"clause id '{marker.value}' must be lower-case letters, digits and hyphens"))
-                elif marker.kind == "stray-id":
-                    site.problems.append(Problem(page.shown_as, marker.line,
-                        f"'{{: #{marker.value} }}' stands alone after a blank line, so it marks nothing: put it "
-                        f"directly under the last line of the paragraph it marks, with no blank line between"))
+                problem = _marker_problem(page.shown_as, marker)
+                if problem is not None:
+                    site.problems.append(problem)
             _check_snippet_ids(site, lang, page)
             found = site.page_clauses(lang, name)
             seen: dict[str, int] = {}
@@ -82,17 +75,23 @@ def _check_snippet_ids(site: CompanySite, lang: str, page: PageSource) -> None:
         if marker.kind != "include":
             continue
         shown = site.shown(site.snippets_dir / lang / marker.value)
-        for inner in site._snippet_markers(lang, marker.value):
-            if inner.kind == "unmarked-heading":
-                problem = Problem(shown, inner.line,
-                                  f"heading '{inner.label}' has no clause id: end it with {{#some-id}}")
-            elif inner.kind == "bad-id":
-                problem = Problem(shown, inner.line,
-                                  f"clause id '{inner.value}' must be lower-case letters, digits and hyphens")
-            else:
-                continue
-            if problem not in site.problems:
+        for inner in site.snippet_markers(lang, marker.value):
+            problem = _marker_problem(shown, inner) if inner.kind != "stray-id" else None
+            if problem is not None and problem not in site.problems:
                 site.problems.append(problem)
+
+
+def _marker_problem(shown: str, marker: clauses.Marker) -> Problem | None:
+    """What is wrong with a heading or clause id, at its line, or None."""
+    if marker.kind == "unmarked-heading":
+        return Problem(shown, marker.line, f"heading '{marker.label}' has no clause id: end it with {{#some-id}}")
+    if marker.kind == "bad-id":
+        return Problem(shown, marker.line, f"clause id '{marker.value}' must be lower-case letters, digits and hyphens")
+    if marker.kind == "stray-id":
+        return Problem(shown, marker.line,
+                       f"'{{: #{marker.value} }}' stands alone after a blank line, so it marks nothing: put it "
+                       f"directly under the last line of the paragraph it marks, with no blank line between")
+    return None
 
 
 def _compare(site: CompanySite, ref_page: PageSource, ref: list[clauses.Clause], page: PageSource,

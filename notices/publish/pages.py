@@ -29,7 +29,11 @@ class GeneratedPage:
     view: dict[str, Any] = field(default_factory=dict)
     body: Markup = NO_HTML
     scripts: tuple[str, ...] = ()
-    in_nav: bool = False
+
+    @property
+    def in_nav(self) -> bool:
+        """Whether the page is in the site's navigation (an archived version and its changes are not)."""
+        return self.kind in ("history", "compare", "gdpr")
 
     def source(self) -> str:
         """The page's Markdown source, with the front matter that gives its title."""
@@ -66,18 +70,18 @@ class Pages:
         pub = self.publication
         labels = pub.labels
         pages = [
-            GeneratedPage("history.md", labels["history"], "history", in_nav=True,
+            GeneratedPage("history.md", labels["history"], "history",
                           body=self._body("history.md", "history.html",
                                           {"versions": [pub.version_view(v) for v in reversed(pub.versions)]}),
                           scripts=("assets/javascripts/archive-search.js",)),
-            GeneratedPage("compare.md", labels["compare"], "compare", in_nav=True,
+            GeneratedPage("compare.md", labels["compare"], "compare",
                           body=self._body("compare.md", "compare.html",
                                           {"versions": [pub.version_view(v) for v in pub.versions]}),
                           scripts=("assets/javascripts/vendor/diff-match-patch-1.0.5.js",
                                    "assets/javascripts/compare.js")),
         ]
         if pub.coverage is not None:
-            pages.append(GeneratedPage("gdpr.md", labels.get("gdpr", "GDPR"), "gdpr", in_nav=True,
+            pages.append(GeneratedPage("gdpr.md", labels.get("gdpr", "GDPR"), "gdpr",
                                        body=self._body("gdpr.md", "gdpr.html", {"elements": pub.coverage_rows()})))
         for version in pub.versions:
             view = pub.version_view(version)

@@ -49,6 +49,7 @@ class Publication:
         self.company_name = display_name(site, lang)
         self._clauses: dict[str, list[ClauseText]] = {}
         self._views: dict[str, VersionView] = {}
+        self._common: CommonView | None = None
 
     def url(self, name: str) -> str:
         """Site-relative URL of page `name` in this language."""
@@ -98,7 +99,12 @@ class Publication:
         }
 
     def common(self) -> CommonView:
-        """What every page's template gets."""
+        """What every page's template gets (made once: every page of the language shows it)."""
+        if self._common is None:
+            self._common = self._make_common()
+        return self._common
+
+    def _make_common(self) -> CommonView:
         return {
             "lang": self.lang,
             "labels": self.labels,

@@ -55,12 +55,13 @@ class CompanySite:
             if marker.kind == "clause":
                 found.append(clauses.Clause(marker.value, marker.line, marker.label, marker.level))
             elif marker.kind == "include":
-                for inner in self._snippet_markers(lang, marker.value):
+                for inner in self.snippet_markers(lang, marker.value):
                     if inner.kind == "clause":
                         found.append(clauses.Clause(inner.value, marker.line, inner.label, inner.level))
         return found
 
-    def _snippet_markers(self, lang: str, name: str) -> list[clauses.Marker]:
+    def snippet_markers(self, lang: str, name: str) -> list[clauses.Marker]:
+        """The clause markers of snippet `name` in `lang` (none if it cannot be read: reported elsewhere)."""
         path = self.snippets_dir / lang / name
         if ".." in Path(name).parts or not path.is_file():
             return []
