@@ -58,7 +58,7 @@ def check_company(site: CheckedSite, against: str | None = None, history: bool =
     if not build:
         problems += _archive_markup(site, versions)
     problems += _renamed(site, versions)
-    problems += _translations(site, versions)
+    problems += translations_behind(site, versions)
     problems += check_disclosure(site)
     if NOTICE_PAGE in site.pages and site.company.default_language in site.pages[NOTICE_PAGE]:
         ids = [c.id for c in site.page_clauses(site.company.default_language, NOTICE_PAGE)]
@@ -182,10 +182,6 @@ def _renamed(site: CheckedSite, versions: list[Version]) -> list[Problem]:
 
 def translations_behind(site: CheckedSite, versions: list[Version]) -> list[Problem]:
     """Each clause a translation may be behind on (warnings), and translations that name no version."""
-    return _translations(site, versions)
-
-
-def _translations(site: CheckedSite, versions: list[Version]) -> list[Problem]:
     company = site.company
     original = company.default_language
     pages = site.pages.get(NOTICE_PAGE, {})

@@ -45,7 +45,6 @@ class Publication:
         self.current = in_force(versions, today)
         self.upcoming = upcoming(versions, today)
         self.coverage = coverage
-        self.facts = public_facts(site, lang)
         self.company_name = display_name(site, lang)
         self._clauses: dict[str, list[ClauseText]] = {}
         self._views: dict[str, VersionView] = {}
@@ -120,7 +119,7 @@ class Publication:
 
     def _authority(self) -> Authority | None:
         """The supervisory authority, when the notice states it or the company confirmed it."""
-        authority = self.facts.get("supervisory_authority") or {}
+        authority = public_facts(self.site, self.lang).get("supervisory_authority") or {}
         if authority.get("name") and web_address(authority.get("url")):
             return {"name": authority["name"], "url": authority["url"]}
         return None
