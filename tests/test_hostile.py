@@ -46,6 +46,54 @@ def _grow_archive(root, _: str) -> None:
                         encoding="utf-8")
 
 
+def _deep_archive(root, text: str) -> None:
+    path = root / "companies" / SITE / "versions" / "v1" / "en.md"
+    old = hashlib.sha256(path.read_bytes()).hexdigest()
+    data = path.read_bytes() + text.encode()
+    path.write_bytes(data)
+    registry = path.parents[2] / "versions.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(old, hashlib.sha256(data).hexdigest()),
+                        encoding="utf-8")
+
+
+def _company_value(root, text: str) -> None:
+    path = root / "companies" / SITE / "company.yml"
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _page_in_both(root, name: str) -> None:
+    for lang in ("en", "ro"):
+        path = root / "docs" / SITE / lang / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("# Ours {#ours}\n\nWe may sell your data.\n", encoding="utf-8")
+
+
+NESTED_LIST = "".join("    " * depth + "- x\n" for depth in range(300))
+
+
+@pytest.mark.parametrize("edit, value, expected", [
+    (_append_notice, "[" * 50_000 + "x" + "]" * 50_000, "docs/example-privacy/en/index.md:"),
+    (_append_notice, "[" * 3_000 + "x" + "]" * 3_000, "docs/example-privacy/en/index.md:"),
+    (_append_notice, NESTED_LIST, "docs/example-privacy/en/index.md:"),
+    (_append_notice, "> " * 4_000 + "x", "docs/example-privacy/en/index.md:"),
+    (_append_notice, "{% if company.legal_name %}\n" * 30 + "{% endif %}\n" * 30, "docs/example-privacy/en/index.md:"),
+    (_deep_archive, "\n" + "[" * 50_000 + "x" + "]" * 50_000 + "\n", "companies/example-privacy/versions/v1/en.md:"),
+    (_company_value, "deep: " + "[" * 5_000 + "]" * 5_000 + "\n", "companies/example-privacy/company.yml:"),
+    (_page_in_both, "versions/v1.md", "docs/example-privacy/en/versions/v1.md:1:"),
+    (_page_in_both, "versions/v2/changes.md", "docs/example-privacy/en/versions/v2/changes.md:1:"),
+    (_page_in_both, "gdpr/index.md", "docs/example-privacy/en/gdpr/index.md:1:"),
+], ids=["brackets-100k", "brackets-3000-deep", "list-300-deep", "quote-4000-deep", "template-30-deep",
+        "archive-brackets", "yaml-5000-deep", "page-at-version", "page-under-version", "page-at-gdpr"])
+def test_input_beyond_any_notice_is_refused_at_its_line_before_any_parser(released_template, tmp_path, edit,
+                                                                         value, expected):
+    """Nesting or line lengths no notice has would keep a parser busy for minutes or exhaust its recursion."""
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
+    edit(root, value)
+    problems = _problems(root)
+    assert any(p.startswith(expected) for p in problems), problems
+    assert not any("Error:" in p or ".py:" in p for p in problems), problems
+
+
 @pytest.mark.parametrize("edit, value, expected", [
     (_append_notice, "{{ company['__class__'] }}", "docs/example-privacy/en/index.md:"),
     (_append_notice, "{{ company[0] }}", "docs/example-privacy/en/index.md:"),

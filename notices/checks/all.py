@@ -10,6 +10,7 @@ from ..sources.clauses import scan
 from ..sources.labels import load_labels
 from ..sources.problems import ERROR, WARNING, Problem, SourceError, display_path
 from ..sources.provenance import trace
+from ..sources.shape import shape_problem
 from ..sources.site_config import check_site_config
 from ..sources.tree import check_tree
 from ..sources.yamlsource import MAX_BYTES
@@ -49,11 +50,13 @@ def check_company(site: CheckedSite, against: str | None = None, history: bool =
     problems += check_site_config(site.company, site.root)
     problems += check_tree(site.root, site.company.id) if site.root is not None else []
     versions, version_problems = check_versions(site, against, history)
+    # Nothing reads a released text further once one is beyond the bounds of any text (shape.py).
+    beyond = _archive_shape(site, versions)
     problems += _markup(site, versions if build else None)
     problems += _labels(site)
-    problems += version_problems
+    problems += version_problems + beyond
     coverage = None
-    if site.errors:
+    if site.errors or beyond:
         return CompanyCheck(versions, coverage, problems)
     if not build:
         problems += _archive_markup(site, versions)
@@ -112,11 +115,28 @@ def archive_problems(site: CheckedSite, version_id: str, lang: str) -> list[Prob
     text = _frozen(site, version_id, lang)
     if text is None:
         return []  # check_versions says why it cannot be read
-    path = archive_path(site.company.path.parent, version_id, lang)
-    offset = path.read_text(encoding="utf-8").count("\n") - text.count("\n")
-    shown = display_path(path, site.root)
+    shown, offset = _archive_place(site, version_id, lang, text)
     return check_markdown(text, site.markdown_html(),
                           [Origin(shown, number + offset) for number in range(1, text.count("\n") + 2)])
+
+
+def _archive_place(site: CheckedSite, version_id: str, lang: str, text: str) -> tuple[str, int]:
+    """A released text's file as messages show it, and how many header lines precede the text in it."""
+    path = archive_path(site.company.path.parent, version_id, lang)
+    return display_path(path, site.root), path.read_text(encoding="utf-8").count("\n") - text.count("\n")
+
+
+def _archive_shape(site: CheckedSite, versions: list[Version]) -> list[Problem]:
+    """Released texts within the bounds every text keeps (shape.py), before any parser reads them."""
+    problems = []
+    for version in versions:
+        for lang in site.company.languages:
+            text = _frozen(site, version.id, lang)
+            if text is not None:
+                shown, offset = _archive_place(site, version.id, lang, text)
+                problem = shape_problem(text, shown, offset + 1)
+                problems += [problem] if problem is not None else []
+    return problems
 
 
 def _archive_markup(site: CheckedSite, versions: list[Version]) -> list[Problem]:

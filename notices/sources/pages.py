@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .clauses import CLAUSE_ID
 from .problems import Problem, SourceError
+from .shape import shape_problem
 from .text import PLAIN_TEXT_HINT, plain_text
 from .yamlsource import parse_yaml, read_source
 
@@ -48,6 +49,7 @@ def read_page(path: Path, shown_as: str, lang: str, name: str) -> PageSource:
         if lines and re.match(r"^-{1,2}\s*$|^-{4,}\s*$", lines[0]) and any(META_KEY.match(x) for x in lines[1:4]):
             raise SourceError([Problem(shown_as, 1, "front matter starts with a line of exactly three dashes "
                                                     "(---): write --- here and after the last key")])
+        _bounded(text, shown_as, 1)
         return PageSource(Path(path), shown_as, lang, name, {}, text, 1)
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
@@ -61,7 +63,15 @@ def read_page(path: Path, shown_as: str, lang: str, name: str) -> PageSource:
     meta_lines = {key: source.line(key) for key in meta}
     _check_meta(meta, meta_lines, shown_as)
     body = "\n".join(lines[end + 1:])
+    _bounded(body, shown_as, end + 2)
     return PageSource(Path(path), shown_as, lang, name, meta, body, end + 2, meta_lines)
+
+
+def _bounded(body: str, shown_as: str, first_line: int) -> None:
+    """Refuse a body whose lines or nesting no parser should be given (see shape.py)."""
+    problem = shape_problem(body, shown_as, first_line)
+    if problem is not None:
+        raise SourceError([problem])
 
 
 def _check_meta(meta: dict, meta_lines: dict[str, int], shown_as: str) -> None:

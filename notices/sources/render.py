@@ -11,6 +11,7 @@ import jinja2
 
 from .plain_errors import template_problem
 from .problems import Problem, SourceError, display_path
+from .shape import shape_problem
 from .template_language import NoticeEnvironment, TooMuch, bounded, link
 
 
@@ -34,10 +35,11 @@ class FactGroup(Exception):
 class BadSnippet(Exception):
     """A snippet exists but cannot be used as one (a folder, not UTF-8 text)."""
 
-    def __init__(self, path: Path, message: str):
+    def __init__(self, path: Path, message: str, line: int = 1):
         super().__init__(message)
         self.path = path
         self.message = message
+        self.line = line
 
 
 class SnippetLoader(jinja2.FileSystemLoader):
@@ -59,11 +61,15 @@ class SnippetLoader(jinja2.FileSystemLoader):
         if path.is_dir():
             raise BadSnippet(path, "is a folder, not a snippet: replace it with the snippet's Markdown file")
         try:
-            return super().get_source(environment, template)
+            source, filename, uptodate = super().get_source(environment, template)
         except UnicodeDecodeError as error:
             raise BadSnippet(path, f"not UTF-8 text ({error.reason}): save it as UTF-8") from None
         except (OSError, ValueError):
             raise jinja2.TemplateNotFound(template) from None
+        problem = shape_problem(source, template)
+        if problem is not None:
+            raise BadSnippet(path, problem.message, problem.line)
+        return source, filename, uptodate
 
 
 class Facts:
@@ -143,7 +149,7 @@ class Renderer:
             path, line = self._location(error, shown_as)
             raise SourceError([Problem(path, line, self.no_snippet(str(error.name)))]) from None
         except BadSnippet as error:
-            raise SourceError([Problem(display_path(error.path, self.root), 1, error.message)]) from None
+            raise SourceError([Problem(display_path(error.path, self.root), error.line, error.message)]) from None
         except FactGroup as error:
             path, line = self._location(error, shown_as)
             raise SourceError([Problem(path, line, f"'{error.dotted}' is a group of facts, not one fact: "

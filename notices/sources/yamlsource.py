@@ -11,6 +11,7 @@ import yaml
 
 from .plain_errors import yaml_problem
 from .problems import Problem, SourceError
+from .shape import MAX_NESTING
 
 
 class LinedData:
@@ -80,6 +81,10 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1, path: Path | None 
                application_tags: bool = False, text_only: bool = False) -> LinedData:
     """Parse YAML `text` that starts at line `first_line` of `shown_as`; every problem names its line."""
     offset = first_line - 1
+    deep = _too_deep(text)
+    if deep is not None:
+        raise SourceError([Problem(shown_as, deep + offset, f"values are nested more than {MAX_NESTING} levels deep "
+                                                            f"here: no file of a notice needs that; flatten them")])
     try:
         try:
             # libyaml is several times faster; PyYAML alone refuses control characters, so such a text
@@ -100,6 +105,20 @@ def parse_yaml(text: str, shown_as: str, first_line: int = 1, path: Path | None 
         raise SourceError([Problem(shown_as, _line_of(text, getattr(error, "position", None)) + offset,
                                    f"YAML syntax: {error}".split("\n")[0])]) from None
     return LinedData(path or Path(shown_as), data, lines)
+
+
+def _too_deep(text: str) -> int | None:
+    """The first line nesting values beyond MAX_NESTING (by indentation or [ and {), or None."""
+    # The parsers would follow such nesting until Python's recursion runs out.
+    flow = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) - len(line.lstrip(" ")) > 2 * MAX_NESTING:
+            return number
+        for char in line:
+            flow += 1 if char in "[{" else -1 if char in "]}" and flow else 0
+            if flow > MAX_NESTING:
+                return number
+    return None
 
 
 def _compose(text: str, shown_as: str, offset: int, loader: type) -> yaml.Node | None:
