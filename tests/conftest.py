@@ -28,7 +28,8 @@ SOURCES = Path(__file__).resolve().parent / "fixtures" / "source"
 
 def pytest_configure(config):
     """Register the marker of tests whose bodies run no project code (browser, HTML checker)."""
-    config.addinivalue_line("markers", "untraced: the test's body runs no project code; coverage pauses there")
+    config.addinivalue_line("markers", "untraced: coverage pauses in the test's body, which runs a browser or the "
+                                       "HTML checker, or project code the rest of the suite covers")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -94,6 +94,8 @@ def reader_module(browser):
     context.close()
 
 
+# Untraced: 300 diffs run here for agreement, not for coverage (the builds' changes pages cover the engine).
+@pytest.mark.untraced
 def test_the_same_words_change_in_python_and_in_the_browser(compare_page, example):
     tab, _ = compare_page
     pairs = corpus(example)
