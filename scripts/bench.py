@@ -8,12 +8,12 @@ and 100 released versions (a small edit in both languages each):
 - the CPU time (user + system) of the project's build, interleaved with two plain builds of the same
   pages with the same content
   (the notice and each archived version as Markdown, the generated pages as their built HTML):
-  Material + mkdocs-static-i18n as the project configures them without the hooks, and bare Material
-  (one build, no i18n, no hooks). The project's first build (no cache) is given apart, and the
+  Material + mkdocs-static-i18n as the project configures them without its plugin, and bare Material
+  (one build, no i18n, no notices plugin). The project's first build (no cache) is given apart, and the
   wall-clock ratio beside the CPU one (on a shared machine the wall clock counts other work too);
 - the site's size, the search index, the compare page;
 - a cold visit of the page in force (1 and 100 versions) and of a bare Material page of the same
-  text (one language, one page, no i18n, no hooks): bytes (raw and gzipped) and requests unthrottled,
+  text (one language, one page, no i18n, no notices plugin): bytes (raw and gzipped) and requests unthrottled,
   and Largest Contentful Paint under a throttled profile (4x CPU, 150 ms latency, 1.6 Mbps).
 """
 
@@ -102,9 +102,9 @@ BARE_CONFIG = ("site_name: Bare\nsite_url: https://example.com/\ntheme:\n  name:
 def fair_material(root: Path, target: Path, languages: list[str] | None = None) -> Path:
     """Every page of the project's built site, with the same content, built by plain Material.
 
-    Without `languages`: one plain Material build (no i18n, no hooks), each language a folder. With
+    Without `languages`: one plain Material build (no i18n, no notices plugin), each language a folder. With
     them: Material and mkdocs-static-i18n as the project configures them, so that the difference is
-    what the hooks add.
+    what the notices plugin adds.
     """
     docs = target / "docs"
     for (lang, inner), body in page_sources(root).items():

@@ -10,8 +10,13 @@ from conftest import BUILD_DAY, BUILD_DAY_EPOCH, edit, run_build, run_build_comm
 
 SITE = "example-privacy"
 NOTICE = f"docs/{SITE}/en/index.md"
-# The first line of the hook that runs once a language's pages are written into staging.
-POST_BUILD = '    """Write the files the publish stage made for this language beside its pages."""\n'
+# What the plugin calls once a language's pages are written into staging: the worst moment for a surprise.
+SITE_FILES = "notices.plugin.content.site_files"
+# Loaded by a fresh Python before anything else (PYTHONPATH): the build is killed at that moment.
+KILLED_AT_SITE_FILES = (
+    "import os, signal\n"
+    "import notices.plugin.content as content\n"
+    "content.site_files = lambda *args: os.kill(os.getpid(), signal.SIGKILL)\n")
 BROKEN_NOTICE = ("{{ company.privacy_contact.email }}", "{{ company.no_such_fact }}")
 
 
@@ -48,31 +53,35 @@ def test_a_failed_build_leaves_the_site_and_no_staging(project):
     assert_untouched(project, before)
 
 
-def test_an_unexpected_exception_is_reported_as_path_line_and_changes_nothing(project):
+def test_an_unexpected_exception_is_reported_as_path_line_and_changes_nothing(project, monkeypatch):
     before = snapshot(project / "site")
-    # After the pages are written into staging: the worst moment for an unforeseen error.
-    edit(project / "hooks/content.py", POST_BUILD, POST_BUILD + '    raise RuntimeError("disk on fire")\n')
+
+    def disk_on_fire(*args):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(SITE_FILES, disk_on_fire)
     result = build(project)
     assert result.returncode == 1
-    assert "hooks/content.py:" in result.output
+    assert "notices/plugin/content.py:" in result.output
     assert f"the build of {SITE} stopped: RuntimeError: disk on fire" in result.output
     assert "Traceback" not in result.output
     assert_untouched(project, before)
 
 
-def test_what_a_killed_build_left_is_cleared_by_the_next(project):
+def test_what_a_killed_build_left_is_cleared_by_the_next(project, tmp_path, monkeypatch):
     before = snapshot(project / "site")
-    hook = project / "hooks/content.py"
-    original = hook.read_text(encoding="utf-8")
-    edit(hook, POST_BUILD, POST_BUILD + "    import os, signal\n    os.kill(os.getpid(), signal.SIGKILL)\n")
+    killer = tmp_path / "killer"
+    killer.mkdir()
+    (killer / "sitecustomize.py").write_text(KILLED_AT_SITE_FILES, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(killer))
     # Only a process of its own can be killed: this build runs scripts/build.py.
     killed = run_build_command(project, project / "site", SITE, as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
-    assert killed.returncode == -9
+    assert killed.returncode == -9, killed.output
     assert snapshot(project / "site") == before
     leftovers = list((project / ".site-staging").iterdir())
     assert leftovers and (leftovers[0] / "index.html").is_file()  # a half-built site, outside site/
 
-    hook.write_text(original, encoding="utf-8")
+    monkeypatch.delenv("PYTHONPATH")
     result = build(project)
     assert result.returncode == 0, result.output
     assert not (project / ".site-staging").exists()

@@ -1,4 +1,7 @@
-"""notices/ flows one way: a stage imports only itself and earlier stages (sources < model < checks < publish)."""
+"""notices/ flows one way: a stage imports only itself and earlier stages (sources < model < checks < publish < plugin).
+
+The plugin is the MkDocs adapter: it and the commands are the only modules that import MkDocs, Material or i18n.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "notices"
-STAGES = ("sources", "model", "checks", "publish")
+STAGES = ("sources", "model", "checks", "publish", "plugin")
+# The site builder's packages: only the adapter (plugin) and the commands that run it may import them.
+BUILDER = ("mkdocs", "material", "mkdocs_static_i18n")
+BUILDER_USERS = ("plugin", "commands")
 # The entry: it may import any stage, and no stage may import it.
 ENTRY_MODULES = {"__init__", "__main__", "cli"}
 ENTRY_PACKAGES = {"commands"}
@@ -47,6 +53,21 @@ def later_imports(path: Path, stage: str) -> list[str]:
     return found
 
 
+def builder_imports(path: Path) -> list[str]:
+    """Every import of MkDocs, Material or i18n in `path`, as path:line: what."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module or ""]
+        else:
+            continue
+        found += [f"{path}:{node.lineno}: imports {name}" for name in names if name.split(".")[0] in BUILDER]
+    return found
+
+
 def stray_modules(package: Path) -> list[str]:
     """Modules and folders directly in notices/ that belong in a stage."""
     stray = [f"{path}: move this module into one of notices/{{{','.join(STAGES)}}}/"
@@ -65,6 +86,17 @@ def test_each_stage_imports_only_itself_and_earlier_stages():
         for path in modules:
             problems += later_imports(path, stage)
     assert not problems, "\n".join(problems)
+
+
+def test_only_the_plugin_and_the_commands_import_the_site_builder():
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        part = path.relative_to(PACKAGE).parts[0]
+        if part not in BUILDER_USERS:
+            problems += builder_imports(path)
+    assert not problems, "\n".join(problems)
+    # The adapter does import it: the check above is not vacuous.
+    assert builder_imports(PACKAGE / "plugin" / "events.py")
 
 
 def test_no_module_is_left_beside_the_stages():
@@ -114,5 +146,5 @@ def test_the_checker_finds_a_module_left_beside_the_stages(tmp_path):
     (package / "site.py").write_text("", encoding="utf-8")
     (package / "extras").mkdir()
     assert stray_modules(package) == [
-        f"{package / 'site.py'}: move this module into one of notices/{{sources,model,checks,publish}}/",
-        f"{package / 'extras'}: not a stage (sources, model, checks, publish) nor the entry (commands)"]
+        f"{package / 'site.py'}: move this module into one of notices/{{sources,model,checks,publish,plugin}}/",
+        f"{package / 'extras'}: not a stage (sources, model, checks, publish, plugin) nor the entry (commands)"]

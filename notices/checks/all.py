@@ -43,7 +43,7 @@ def check_company(site: CheckedSite, against: str | None = None, history: bool =
     """All problems of a company (errors and warnings), with its versions and coverage.
 
     `history` also compares the released versions with git's record (the check does; builds do not).
-    `build`: the build renders every text it publishes once and gates that HTML (hooks/content.py), with
+    `build`: the build renders every text it publishes once and gates that HTML (notices/plugin/), with
     the messages of `text_problems` and `archive_problems`; so the check renders only what it does not publish.
     """
     problems = list(site.problems)

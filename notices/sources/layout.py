@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # What a build reads: copying these makes a working scratch project (tests, benchmarks).
-SOURCE_PARTS = ["companies", "docs", "hooks", "overrides", "notices", "scripts", "mkdocs.yml"]
+SOURCE_PARTS = ["companies", "docs", "overrides", "notices", "scripts", "mkdocs.yml"]
 
 
 @dataclass(frozen=True)

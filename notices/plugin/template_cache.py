@@ -1,4 +1,4 @@
-"""MkDocs adapter: the theme's templates are compiled once per process, not once per language.
+"""The theme's templates are compiled once per process, not once per language.
 
 mkdocs-static-i18n builds every language with a new Jinja environment, so each pass would parse and
 compile Material's templates again (a third of a build's time). Jinja's public bytecode cache keeps
@@ -27,11 +27,3 @@ class CompiledTemplates(BytecodeCache):
         """Keep the code Jinja just compiled."""
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
-
-COMPILED = CompiledTemplates()
-
-
-def on_env(env, config, files):
-    """Let this language's environment reuse what an earlier one compiled."""
-    env.bytecode_cache = COMPILED
-    return env

@@ -1,4 +1,4 @@
-"""MkDocs adapter: checks a company's sources once per build, adds the version pages, fills in the notice."""
+"""The notice's pages: checks a company's sources once per build, adds the version pages, fills in the notice."""
 
 from __future__ import annotations
 
@@ -6,28 +6,31 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from notices.checks.all import archive_problems, check_company, text_problems
-from notices.checks.disclosure import display_name
-from notices.checks.gdpr import Coverage
-from notices.checks.html_safety import sanitize
-from notices.checks.site import CheckedSite, load_site
-from notices.model.dates import as_of_setting, today_in
-from notices.model.versions import NOTICE_PAGE, Version
-from notices.publish.pages import Pages
-from notices.publish.publication import Publication
-from notices.publish.site_files import site_files
-from notices.sources.layout import Layout
-from notices.sources.problems import ERROR, Problem, SourceError, display_path
+from ..checks.all import archive_problems, check_company, text_problems
+from ..checks.disclosure import display_name
+from ..checks.gdpr import Coverage
+from ..checks.html_safety import sanitize
+from ..checks.site import CheckedSite, load_site
+from ..model.dates import as_of_setting, today_in
+from ..model.versions import NOTICE_PAGE, Version
+from ..publish.pages import Pages
+from ..publish.publication import Publication
+from ..publish.site_files import site_files
+from ..sources.layout import Layout
+from ..sources.problems import ERROR, Problem, SourceError, display_path
+from .language_pass import language_pass
 
 log = get_plugin_logger("notices")
 
@@ -58,25 +61,18 @@ class BuildState:
             raise PluginError("the company's sources were not loaded: build with `notices build <company>`")
         return self.site, self.today
 
-
-STATE = BuildState()
-
-
-def _i18n(config: MkDocsConfig):
-    return config.plugins["i18n"]
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    """Remember whether this is `mkdocs serve`, where the notice page shows the editor's draft."""
-    STATE.serving = command == "serve"
+    def next_build(self, serving: bool) -> BuildState:
+        """The state a new build starts from: nothing, but the preview keeps the last sources it could read."""
+        fresh = BuildState(serving=serving)
+        if serving:
+            fresh.site, fresh.versions = self.site, self.versions
+            fresh.coverage, fresh.today = self.coverage, self.today
+        return fresh
 
 
-# After i18n's on_config (-100), which sets the language of the pass.
-@event_priority(-150)
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(state: BuildState, config: MkDocsConfig) -> MkDocsConfig:
     """Load and check the company's sources and archive on the first language pass."""
-    i18n = _i18n(config)
-    if i18n.current_language != i18n.default_language and STATE.loaded_for == config.config_file_path:
+    if not language_pass(config).first and state.loaded_for == config.config_file_path:
         return config
     company_dir = Path(config.config_file_path).parent
     if not (company_dir / "company.yml").is_file():
@@ -88,18 +84,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         site = load_site(company_dir, Path(config.docs_dir), layout.snippets_dir, layout.root)
     except SourceError as error:
-        if not (STATE.serving and STATE.site is not None):
+        if not (state.serving and state.site is not None):
             raise PluginError(str(error)) from None
         # The preview keeps the last readable sources and shows what stops reading the new ones.
         for problem in error.problems:
             log.warning(str(problem))
-        STATE.problems, STATE.pages = [str(p) for p in error.problems], {}
-        STATE.loaded_for = config.config_file_path
+        state.problems, state.pages = [str(p) for p in error.problems], {}
+        state.loaded_for = config.config_file_path
         return config
     # A build gates every text it renders (on_page_content); the preview lists every problem in the page.
-    checked = check_company(site, build=not STATE.serving)
+    checked = check_company(site, build=not state.serving)
     errors = [str(p) for p in checked.errors]
-    if errors and not STATE.serving:
+    if errors and not state.serving:
         raise PluginError("\n".join(errors))
     # While editing, problems are warnings so that the preview keeps running; a build stops on them.
     for message in errors:
@@ -112,18 +108,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         today = today_in(site.company.time_zone, as_of_setting())
     except ValueError as error:
         raise PluginError(f"{config.config_file_path}:1: NOTICES_AS_OF: {error}") from None
-    STATE.site, STATE.versions, STATE.coverage, STATE.today = site, checked.versions, checked.coverage, today
-    STATE.problems, STATE.pages, STATE.loaded_for = errors, {}, config.config_file_path
+    state.site, state.versions, state.coverage, state.today = site, checked.versions, checked.coverage, today
+    state.problems, state.pages, state.loaded_for = errors, {}, config.config_file_path
     return config
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
+def on_pre_build(state: BuildState, config: MkDocsConfig) -> None:
     """The site's name, escaped once for every language pass: the theme prints it unescaped in attributes."""
-    site, _ = STATE.loaded()
+    site, _ = state.loaded()
     config.site_name = Markup.escape(display_name(site, site.company.default_language))
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+def on_serve(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
     """Reload the preview on a change to any source of the page, not only the notice folder."""
     company_dir = Path(config.config_file_path).parent
     # company.yml, versions.yml, versions/ and gdpr.yml; then every language's snippets and labels.yml.
@@ -138,23 +134,21 @@ def _failure_box(title: str, problems: list[str]) -> str:
     return f'!!! failure "{quoted}"\n\n' + "\n".join(f"    {problem}\n" for problem in problems) + "\n"
 
 
-# At the default priority, before i18n's on_files (-100): i18n then localizes the generated pages as it
-# does the editors' ones (their addresses, alternates, language switcher, sitemap).
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
     """Add the history, comparison, GDPR and version pages, in every language, beside the editors' pages."""
-    i18n = _i18n(config)
-    lang = i18n.current_language
+    built = language_pass(config)
+    lang = built.language
     try:
-        site, today = STATE.loaded()
-        pages = Pages(Publication(site, STATE.versions, lang, today, STATE.coverage), config.site_url or "")
+        site, today = state.loaded()
+        pages = Pages(Publication(site, state.versions, lang, today, state.coverage), config.site_url or "")
     except SourceError as error:
         raise PluginError(str(error)) from None
-    STATE.pages[lang] = pages
+    state.pages[lang] = pages
     # Every language's copy, as for an editor's page: i18n keeps the one of the language being built and
     # makes the others its alternates. The pages have the same names in every language.
     for page in pages.generated():
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        for code in i18n.build_languages:
+        for code in built.languages:
             src_uri = f"{code}/{page.name}"
             # mkdocs-static-i18n 1.3.1 keeps only files whose abs_src_path lies in docs_dir and rebuilds each
             # one as File(src_path, docs_dir): a generated File, with its content in memory or in a folder
@@ -163,7 +157,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # Markdown is handed over in on_pre_page, once i18n has made the File its own.
             abs_src_path = os.path.join(config.docs_dir, src_uri)
             if files.get_file_from_path(src_uri) is not None:
-                shown = display_path(Path(abs_src_path), STATE.loaded()[0].root)
+                shown = display_path(Path(abs_src_path), state.loaded()[0].root)
                 raise PluginError(f"{shown}:1: the build makes this page from versions.yml: remove or rename this file")
             files.append(File.generated(config, src_uri, abs_src_path=abs_src_path, inclusion=inclusion))
     return files
@@ -172,38 +166,38 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 NAV_ORDER = [NOTICE_PAGE, "history.md", "compare.md", "gdpr.md"]
 
 
-@event_priority(-200)
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+def on_nav(nav: Navigation) -> Navigation:
     """Notice first, then its history, then the comparison, then any other page."""
-    def rank(item):
-        name = item.file.src_uri.partition("/")[2] if getattr(item, "file", None) else ""
+    def rank(item: StructureItem) -> int:
+        file = getattr(item, "file", None)
+        name = file.src_uri.partition("/")[2] if file is not None else ""
         return NAV_ORDER.index(name) if name in NAV_ORDER else len(NAV_ORDER)
     nav.items.sort(key=rank)
     return nav
 
 
-def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+def on_pre_page(state: BuildState, page: Page) -> Page:
     """A generated page's source, from the publication of its language (see on_files)."""
     lang, _, name = page.file.src_uri.partition("/")
-    generated = STATE.language(lang).page(name)
+    generated = state.language(lang).page(name)
     if generated is not None:
         page.file.content_string = generated.source()
     return page
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(state: BuildState, markdown: str, page: Page) -> str:
     """The notice page shows the version in force (the editor's draft under `mkdocs serve`)."""
     lang, _, name = page.file.src_uri.partition("/")
-    pages = STATE.language(lang)
+    pages = state.language(lang)
     if pages.page(name) is not None:
         return markdown
     publication = pages.publication
     title = publication.labels.get("problems", "Problems")
-    box = _failure_box(title, STATE.problems) if STATE.serving and STATE.problems else ""
+    box = _failure_box(title, state.problems) if state.serving and state.problems else ""
     try:
         if name == NOTICE_PAGE:
-            return box + publication.notice_markdown(draft=STATE.serving)
-        return box + STATE.loaded()[0].filled(lang, name)
+            return box + publication.notice_markdown(draft=state.serving)
+        return box + state.loaded()[0].filled(lang, name)
     except SourceError as error:
         # Only reached under `notices serve`: a build has already stopped on this problem.
         if not box:
@@ -211,33 +205,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return box
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+def on_page_context(state: BuildState, context: dict[str, Any], page: Page) -> dict[str, Any]:
     """Give the theme the page's frame: the site's HTML around the text, made by the publish stage."""
     lang, _, name = page.file.src_uri.partition("/")
-    context["notice"] = STATE.language(lang).frame(name, preview=STATE.serving)
+    context["notice"] = state.language(lang).frame(name, preview=state.serving)
     return context
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(state: BuildState, html: str, page: Page) -> str:
     """The rendered text passes the HTML allowlist; what is published is the sanitizer's own output."""
     verdict = sanitize(html)
     if verdict.refused is not None:
         lang, _, name = page.file.src_uri.partition("/")
-        shown = display_path(Path(page.file.abs_src_path or page.file.src_uri), STATE.loaded()[0].root)
-        message = "\n".join(str(p) for p in _refused_lines(lang, name)) or f"{shown}:1: {verdict.refused}"
-        if not STATE.serving:
+        shown = display_path(Path(page.file.abs_src_path or page.file.src_uri), state.loaded()[0].root)
+        message = "\n".join(str(p) for p in _refused_lines(state, lang, name)) or f"{shown}:1: {verdict.refused}"
+        if not state.serving:
             raise PluginError(message)
         log.warning(message)
     return verdict.html
 
 
-def _refused_lines(lang: str, name: str) -> list[Problem]:
+def _refused_lines(state: BuildState, lang: str, name: str) -> list[Problem]:
     """Where the text of page `name` leaves the allowlist: a released version's file, or the editor's page."""
-    site, _ = STATE.loaded()
-    current = STATE.language(lang).publication.current
+    site, _ = state.loaded()
+    current = state.language(lang).publication.current
     if name.startswith("versions/"):
         return archive_problems(site, name.split("/")[1], lang)
-    if name == NOTICE_PAGE and current is not None and not STATE.serving:
+    if name == NOTICE_PAGE and current is not None and not state.serving:
         return archive_problems(site, current.id, lang)
     if lang in site.pages.get(name, {}):
         return text_problems(site, lang, name)
@@ -245,11 +239,11 @@ def _refused_lines(lang: str, name: str) -> list[Problem]:
 
 
 # Written here rather than handed to MkDocs as generated files: i18n's on_files (-100) crashes on a File
-# with no abs_src_path, and this hook's on_files must run before it for the pages; the archive copies are
+# with no abs_src_path, and this plugin's on_files must run before it for the pages; the archive copies are
 # .md files, which MkDocs would build as pages. They are written from the publication's data alone.
-def on_post_build(config: MkDocsConfig) -> None:
+def on_post_build(state: BuildState, config: MkDocsConfig) -> None:
     """Write the files the publish stage made for this language beside its pages."""
-    publication = STATE.language(_i18n(config).current_language).publication
+    publication = state.language(language_pass(config).language).publication
     try:
         generated = site_files(publication, config.site_url or "")
     except SourceError as error:

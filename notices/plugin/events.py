@@ -1,0 +1,128 @@
+"""The MkDocs events the notices plugin answers, each handed to the module that holds its work.
+
+Priorities are relative to mkdocs-static-i18n's (-100: its on_config sets the language of the pass, its
+on_files localizes files, its on_post_build builds every other language) and Material's search (0).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from . import content, csp, language_roots
+from .config import NoticesConfig
+from .language_pass import language_pass
+from .template_cache import CompiledTemplates
+
+
+class NoticesPlugin(BasePlugin[NoticesConfig]):
+    """Builds a company's notice site: its pages, their frame, one search index per language, the CSP."""
+
+    def __init__(self) -> None:
+        # Kept for the life of the process: MkDocs keeps a plugin with on_startup across builds.
+        self.compiled = CompiledTemplates()
+        self.serving = False
+        self.content = content.BuildState()
+        self.search = language_roots.SearchState()
+        self.csp = csp.CspState()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve`, where the notice page shows the editor's draft."""
+        self.serving = command == "serve"
+
+    # After i18n's on_config (-100), which sets the language of the pass.
+    @event_priority(-150)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """A build starts (its original language's pass) with nothing from an earlier one; load the sources."""
+        if language_pass(config).first:
+            self.content = self.content.next_build(self.serving)
+            self.search = language_roots.SearchState()
+            self.csp = csp.CspState()
+        return content.on_config(self.content, config)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Name the site; start this language's search entries."""
+        content.on_pre_build(self.content, config)
+        language_roots.on_pre_build(self.search, language_pass(config))
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Reload the preview on a change to any of the company's sources."""
+        return content.on_serve(server, config)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Let this language's template environment reuse what an earlier one compiled."""
+        env.bytecode_cache = self.compiled
+        return env
+
+    # At the default priority, before i18n's on_files (-100): i18n then localizes the generated pages as it
+    # does the editors' ones (their addresses, alternates, language switcher, sitemap).
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the generated pages of every language."""
+        return content.on_files(self.content, files, config)
+
+    @event_priority(-200)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Order the navigation once i18n has made it."""
+        return content.on_nav(nav)
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Hand over a generated page's Markdown."""
+        return content.on_pre_page(self.content, page)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The notice page's text: the version in force, or the draft in the preview."""
+        return content.on_page_markdown(self.content, markdown, page)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The rendered text, through the HTML allowlist."""
+        return content.on_page_content(self.content, html, page)
+
+    def _frame(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        return content.on_page_context(self.content, context, page)
+
+    # After Material's search plugin (0) has indexed the page.
+    @event_priority(-10)
+    def _search_entries(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        language_roots.on_page_context(self.search, config, language_pass(config))
+        return context
+
+    on_page_context = CombinedEvent(_frame, _search_entries)
+
+    def on_pre_template(self, template: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """Point 404.html's language links at the language roots."""
+        language_roots.on_pre_template(template_name, config)
+        return template
+
+    # Last of all, so that the scripts hashed are the ones written to the page.
+    @event_priority(-300)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Give the page a policy that admits exactly its own inline scripts."""
+        return csp.secure(self.csp, output, page.file.dest_uri)
+
+    @event_priority(-300)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The same for 404.html, rendered as a template."""
+        return csp.on_post_template(self.csp, output_content, template_name)
+
+    # Before i18n's on_post_build (-100), in each language's pass.
+    def _site_files(self, *, config: MkDocsConfig) -> None:
+        content.on_post_build(self.content, config)
+
+    # After i18n's on_post_build, which builds the other languages and writes its merged search index.
+    @event_priority(-200)
+    def _whole_site(self, *, config: MkDocsConfig) -> None:
+        built = language_pass(config)
+        if built.building_others:
+            return
+        language_roots.on_post_build(self.search, config, built)
+        csp.on_post_build(self.csp, config)
+
+    on_post_build = CombinedEvent(_site_files, _whole_site)
