@@ -34,16 +34,25 @@ def test_history_lists_every_version_newest_first_with_dates(example):
     assert "10 ianuarie 2027" in romanian and "Modificare esențială" in romanian and "Rezumatul v4" in romanian
 
 
-def test_current_notice_is_the_version_in_force_and_announces_the_next(example):
-    soup = built(example)
-    current = text(soup.select_one(".notice-banner--current"))
-    assert "Version v3" in current and "May 2, 2026" in current
+@pytest.mark.parametrize("root,words", [
+    ("", ("May 2, 2026", "What changed: Summary of v3", "What will change: Summary of v4")),
+    ("ro/", ("2 mai 2026", "Ce s-a schimbat: Rezumatul v3", "Ce se va schimba: Rezumatul v4")),
+])
+def test_current_notice_says_what_changed_and_announces_the_next(example, root, words):
+    soup = built(example, root)
+    since, changed, coming = words
+    banner = soup.select_one(".notice-banner--current")
+    assert "Version v3" in text(banner).replace("Versiunea", "Version") and since in text(banner)
+    assert changed in text(banner)
+    assert [a["href"] for a in banner.select("a")][:2] == ["versions/v3/changes/", "history/"]
     upcoming = soup.select_one(".notice-banner--upcoming")
-    assert "January 10, 2027" in text(upcoming) and "Version v4" in text(upcoming)
+    assert "Version v4" in text(upcoming).replace("Versiunea", "Version") and coming in text(upcoming)
     links = [a["href"] for a in upcoming.select("a")]
-    assert links == ["versions/v4/", "versions/v4/changes/"]
+    assert links == ["versions/v4/", "versions/v4/changes/", "history/"]
+    # The site's words, never inside the company's text.
+    assert not soup.select("[data-notice-body] .notice-banner")
     body = text(article(soup))
-    assert "two years" in body and "one year" not in body  # v4's wording is not in force yet
+    assert ("two years" in body or "doi ani" in body) and "one year" not in body  # v4 is not in force yet
 
 
 @pytest.mark.parametrize("version,status,words", [

@@ -22,7 +22,8 @@ REQUIRED_LABELS = ("notice", "version", "effective", "published", "history", "hi
                    "permanent_link", "gdpr", "gdpr_intro", "gdpr_element", "gdpr_article",
                    "gdpr_where", "not_stated", "not_applicable", "site_notes", "site_history",
                    "site_complaint", "translation_title", "translation_note", "read_original",
-                   "translation_behind", "problems")
+                   "translation_behind", "problems",
+                   "what_changed", "what_will_change")
 
 
 def load_labels(site: CompanySite, lang: str) -> dict[str, str]:
