@@ -108,6 +108,11 @@ def test_no_accessibility_violation(scheme_tab, servers, company, path, scheme):
     expected = "slate" if scheme == "dark" else "default"
     assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     assert axe_violations(tab, COLOUR_RULES if scheme == "dark" else None) == []
+    if scheme == "light":  # the first Tab stop skips to the main content, on every page
+        tab.keyboard.press("Tab")
+        skip = tab.evaluate("""() => { const a = document.activeElement, target = document.querySelector(
+            a.getAttribute('href') || 'none'); return [a.className, !!target && target.nextElementSibling.matches('.md-content')]; }""")
+        assert "md-skip" in skip[0] and skip[1], skip
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -195,3 +200,73 @@ def test_printed_notice_is_a_clean_document(browser, site, servers, company, pat
         if lines:
             assert lines[-1] not in headings, f"heading '{lines[-1]}' printed at the foot of a page"
     context.close()
+
+
+# Characters of the longest visual line among the first paragraphs of the text: what a reader's eye travels.
+LONGEST_LINE = """() => {
+  let longest = 0;
+  for (const p of [...document.querySelectorAll('[data-notice-body] p')].slice(0, 40)) {
+    const lines = new Map(), walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.nodeValue.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index); range.setEnd(node, match.index + match[0].length);
+        const top = Math.round(range.getClientRects()[0]?.top ?? -1);
+        lines.set(top, (lines.get(top) || 0) + match[0].length + 1);
+      }
+    }
+    longest = Math.max(longest, ...lines.values());
+  }
+  return longest;
+}"""
+
+
+@pytest.mark.parametrize("company,path,points", [
+    ("impro-media", "", ["general-information", "contact-requests", "legal-obligations", "consent-marketing"]),
+    ("impro-celojumi", "en/", ["controller", "purposes", "amendments"]),
+])
+def test_every_clause_is_easy_to_reach_and_to_point_at(browser, servers, company, path, points):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(servers[company] + path + "#" + points[1])
+    # The numbered points that are paragraphs, not headings, are in the contents list, in the text's order.
+    listed = tab.eval_on_selector_all(".md-nav--secondary a.md-nav__link", "els => els.map(a => a.hash.slice(1))")
+    assert [listed.index(point) for point in points] == sorted(listed.index(point) for point in points)
+    # The linked clause is marked, by more than colour, and below the sticky header.
+    clause = tab.evaluate(f"""() => {{ const e = document.getElementById('{points[1]}'), s = getComputedStyle(e);
+        return [s.outlineStyle, e.getBoundingClientRect().top,
+                document.querySelector('.md-header').getBoundingClientRect().bottom]; }}""")
+    assert clause[0] != "none" and clause[2] <= clause[1] < 900, clause
+    assert tab.evaluate(LONGEST_LINE) <= 80
+    context.close()
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.goto(servers[company] + path)
+    # On a phone, one tap at the top of the text opens the contents list.
+    tab.tap(".notice-contents summary")
+    tab.click(f".notice-contents a[href='#{points[-1]}']")
+    tab.wait_for_url(f"**#{points[-1]}")
+    box = tab.locator(f"#{points[-1]}").bounding_box()
+    assert box is not None and 0 < box["y"] < 800
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    assert tab.evaluate(LONGEST_LINE) <= 80
+    context.close()
+
+
+@pytest.mark.parametrize("company,path", [("impro-media", "versions/v1/"), ("impro-celojumi", "en/versions/v1/"),
+                                          ("impro-media", "gdpr/")])
+def test_dates_notes_and_the_gdpr_index_read_on_a_phone(phone, servers, company, path):
+    tab = phone
+    tab.goto(servers[company] + path)
+    sizes = tab.evaluate("""() => [...document.querySelectorAll(
+        '[data-notice-body] p, .md-content time, .notice-site p, .notice-site-note p, .notice-gdpr td')]
+        .map(e => [e.closest('[data-notice-body]') ? 'text' : e.className || e.tagName,
+                   parseFloat(getComputedStyle(e).fontSize)])""")
+    text_size = max([size for kind, size in sizes if kind == "text"] or [16])
+    assert sizes and all(size >= text_size for _, size in sizes), sizes
+    if "gdpr" in path:  # a card per element: its name, then its article and clause, each on its own line
+        cells = tab.evaluate("""() => [...document.querySelectorAll('.notice-gdpr tbody tr')].slice(0, 3).map(row =>
+            [...row.children].map(cell => Math.round(cell.getBoundingClientRect().width)))""")
+        assert cells and all(len(set(row)) == 1 for row in cells), cells
+        assert not tab.is_visible(".notice-gdpr thead")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= tab.evaluate("window.innerWidth")

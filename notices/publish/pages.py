@@ -10,9 +10,11 @@ from markupsafe import Markup
 
 from ..model.textdiff import compare_clauses
 from ..model.versions import NOTICE_PAGE, previous
+from ..sources.clauses import points_under_headings
+from ..sources.problems import SourceError
 from .html import render
 from .publication import Publication
-from .views import PageFrame, PageKind
+from .views import ContentsEntry, PageFrame, PageKind
 
 NO_HTML = Markup("")
 
@@ -105,7 +107,14 @@ class Pages:
         generated = self.page(name)
         kind: PageKind = generated.kind if generated else ("notice" if name == NOTICE_PAGE else "page")
         before = after = NO_HTML
+        points: dict[str, list[ContentsEntry]] = {}
         if kind in ("notice", "version"):
+            try:
+                shown = generated.markdown if generated is not None else pub.notice_markdown(draft=preview)
+            except SourceError:  # only in the preview, which shows the problem in the page instead
+                shown = ""
+            points = {heading: [{"id": c.id, "url": f"#{c.id}", "title": Markup.escape(c.label)} for c in found]
+                      for heading, found in points_under_headings(shown).items()}
             here = pub.url(name)
             if generated is not None:
                 view = {**pub.common(), **generated.view, "kind": kind, "draft": False}
@@ -117,4 +126,4 @@ class Pages:
         return {"kind": kind, "lang": pub.lang, "feed_url": pub.url("feed.xml").rstrip("/"),
                 "feed_title": pub.labels["feed"], "before": before, "after": after,
                 "body": generated.body if generated else NO_HTML,
-                "scripts": list(generated.scripts) if generated else []}
+                "scripts": list(generated.scripts) if generated else [], "points": points}

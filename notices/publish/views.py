@@ -100,6 +100,14 @@ class ClauseData(TypedDict):
 PageKind = Literal["notice", "page", "history", "compare", "gdpr", "version", "changes"]
 
 
+class ContentsEntry(TypedDict):
+    """A numbered point of a section, as the contents list shows it under its heading."""
+
+    id: str
+    url: str
+    title: Markup
+
+
 class PageFrame(TypedDict):
     """What the theme places on a page: its kind, the feed, and the site's HTML around and after the text."""
 
@@ -113,3 +121,5 @@ class PageFrame(TypedDict):
     body: Markup
     after: Markup
     scripts: list[str]
+    # The paragraphs that start a clause, by the id of the heading they come under (for the contents list).
+    points: dict[str, list[ContentsEntry]]

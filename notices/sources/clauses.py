@@ -110,3 +110,21 @@ def split(text: str) -> list[tuple[str, str]]:
         end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(lines)
         pieces.append((clause_id, "\n".join(lines[line - 1 : end]).strip()))
     return pieces
+
+
+def points_under_headings(text: str) -> dict[str, list[Clause]]:
+    """The clauses that start a paragraph (such as "3.1."), by the id of the heading they come under.
+
+    Headings are what a contents list shows; a numbered point that is a paragraph is reached from its
+    heading's entry, in the order of the text. Points before the first heading come under ''.
+    """
+    points: dict[str, list[Clause]] = {}
+    heading = ""
+    for marker in scan(text):
+        if marker.kind != "clause":
+            continue
+        if marker.level:
+            heading = marker.value
+        else:
+            points.setdefault(heading, []).append(Clause(marker.value, marker.line, marker.label))
+    return points
