@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from notices.sources.clauses import scan, split
+from notices.sources.clauses import points_under_headings, scan, split
 from notices.sources.plain_errors import template_problem
 from notices.sources.problems import Problem, SourceError, display_path
 from notices.sources.template_language import TooMuch, bounded, link
@@ -202,3 +202,13 @@ def test_problems_print_as_path_line_message_and_sort_by_file(tmp_path):
     assert display_path(tmp_path / "x.md", None) == str(tmp_path / "x.md")
     assert display_path(tmp_path.parent / "elsewhere.md", tmp_path) == str(tmp_path.parent / "elsewhere.md")
     assert "b.md:3: fix it" in str(SourceError([error]))
+
+
+def test_numbered_points_are_listed_under_their_heading():
+    text = ("1\\. Before any heading.\n{: #first }\n\n# Title {#title}\n\n## 3. Processing {#processing}\n\n"
+            "3.1. Contact requests.\n{: #contact-requests }\n\nNo id here.\n\n3.2 Legal obligations.\n"
+            "{: #legal-obligations }\n\n### 3.6. Categories {#categories}\n")
+    points = points_under_headings(text)
+    assert {heading: [c.id for c in found] for heading, found in points.items()} == {
+        "": ["first"], "processing": ["contact-requests", "legal-obligations"]}
+    assert points["processing"][0].label == "3.1. Contact requests."
