@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .commands import NoProject, build, check, find_root, release, serve, summary
+from .commands.process import restored
 
 COMMANDS = {"check": check, "serve": serve, "build": build, "release": release, "summary": summary}
 
@@ -50,7 +51,8 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
     except NoProject as error:
         print(f"notices {args.command}: {error}", file=sys.stderr)
         return 2
-    return args.run(args)
+    with restored():
+        return int(args.run(args))
 
 
 if __name__ == "__main__":

@@ -39,7 +39,8 @@ from notices.publish.release import release
 
 CHROMIUM = "/usr/bin/chromium"
 COMPANY = "impro-media"
-ENV = dict(os.environ, SOURCE_DATE_EPOCH="1795564800", NOTICES_AS_OF="2027-12-31", NO_MKDOCS_2_WARNING="1")
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1795564800", NO_MKDOCS_2_WARNING="1")
+AS_OF = "2027-12-31"
 
 
 def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
@@ -55,7 +56,7 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
 
 def project_build(root: Path) -> tuple[float, float]:
     """Wall and CPU seconds of `scripts/build.py impro-media`."""
-    return timed([sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), COMPANY])
+    return timed([sys.executable, str(ROOT / "scripts" / "build.py"), "--root", str(root), "--as-of", AS_OF, COMPANY])
 
 
 def mkdocs_build(config_dir: Path) -> tuple[float, float]:

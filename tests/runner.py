@@ -5,9 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import io
-import logging
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -38,15 +36,11 @@ class Ran:
 def notices(*argv: str, env: dict[str, str | None] | None = None) -> Ran:
     """Run the `notices` command in this process, as the scripts do, and capture what it prints.
 
-    What the command changes in the process (environment, working folder, SIGTERM handler, MkDocs' log
-    handlers) is put back afterwards, so that one run cannot leak into the next test.
+    The command puts back what it changes in the process (tests/test_process.py); this puts back `env`.
     """
     from notices.cli import main
 
-    saved_env, saved_cwd = dict(os.environ), os.getcwd()
-    saved_term = signal.getsignal(signal.SIGTERM)
-    log = logging.getLogger("mkdocs")
-    saved_handlers, saved_level = list(log.handlers), log.level
+    saved_env = dict(os.environ)
     _apply(os.environ, env or {})
     out, err = io.StringIO(), io.StringIO()
     try:
@@ -58,10 +52,6 @@ def notices(*argv: str, env: dict[str, str | None] | None = None) -> Ran:
     finally:
         os.environ.clear()
         os.environ.update(saved_env)
-        os.chdir(saved_cwd)
-        signal.signal(signal.SIGTERM, saved_term)
-        log.handlers[:] = saved_handlers
-        log.setLevel(saved_level)
     return Ran(code, out.getvalue(), err.getvalue())
 
 
@@ -75,7 +65,7 @@ def _apply(environ, changes: dict[str, str | None]) -> None:
 
 
 def _build_options(root: Path, site: Path, companies, as_of, epoch) -> tuple[list[str], dict]:
-    env = {"NOTICES_AS_OF": None, "NO_MKDOCS_2_WARNING": "1",
+    env = {"NO_MKDOCS_2_WARNING": "1",
            # without `epoch`, the build takes the project's last commit time
            "SOURCE_DATE_EPOCH": epoch or None}
     options = ["--as-of", as_of] if as_of else []

@@ -33,3 +33,90 @@ def test_every_company_builds_with_the_plugin_after_i18n_and_no_hooks():
         assert type(plugin) is NoticesPlugin  # MkDocs made it from the entry point
         assert isinstance(plugin.config, NoticesConfig)
         assert not config.hooks
+
+
+def _process() -> tuple:
+    """What a command could leave changed in this process."""
+    import logging
+    import os
+    import signal
+
+    log = logging.getLogger("mkdocs")
+    return (dict(os.environ), os.getcwd(), signal.getsignal(signal.SIGTERM),
+            list(log.handlers), list(log.filters), log.level, log.propagate)
+
+
+def test_a_build_after_a_preview_in_the_same_process_publishes_no_draft(released, monkeypatch):
+    import contextlib
+    import io
+    import threading
+    import time
+    import urllib.request
+
+    from conftest import BUILD_DAY, edit
+    from test_preview import free_port
+
+    from notices.cli import main
+    from notices.plugin import content
+
+    notice = released / "docs" / "example-privacy" / "en" / "index.md"
+    edit(notice, "We keep your data for one year", "We keep your data for a draft period")
+    servers = []
+    monkeypatch.setattr(content, "on_serve", lambda server, config, serve=content.on_serve:
+                        servers.append(server) or serve(server, config))
+    port = free_port()
+    seen: list[str] = []
+
+    def read_the_preview_then_stop() -> None:
+        deadline = time.time() + 60
+        while not seen and time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    seen.append(response.read().decode("utf-8"))
+            except OSError:
+                time.sleep(0.3)
+        for server in servers:
+            server.shutdown()
+
+    before = _process()
+    reader = threading.Thread(target=read_the_preview_then_stop)
+    reader.start()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+        served = main(["serve", "example-privacy", "--root", str(released), "--dev-addr", f"127.0.0.1:{port}"])
+    reader.join()
+    assert served == 0, err.getvalue()
+    assert seen and "a draft period" in seen[0]  # the preview shows the editor's draft
+    assert _process() == before
+
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+        built = main(["build", "example-privacy", "--root", str(released), "--as-of", BUILD_DAY])
+    assert built == 0, err.getvalue()
+    page = (released / "site" / "example-privacy" / "index.html").read_text(encoding="utf-8")
+    assert "a draft period" not in page and "two years" in page  # the version in force, not the draft
+    assert _process() == before
+
+
+def test_the_options_are_typed_and_a_wrong_day_is_refused_with_the_format():
+    config = NoticesConfig()
+    config.load_dict({"as_of": "2027-01-10", "preview": True})
+    assert config.validate() == ([], []) and config.as_of == "2027-01-10" and config.preview is True
+    config = NoticesConfig()
+    config.load_dict({"as_of": "soon"})
+    errors, _ = config.validate()
+    assert [key for key, _ in errors] == ["as_of"]
+    assert "'soon' is not a date or time: write YYYY-MM-DD" in str(errors[0][1])
+    config = NoticesConfig()
+    config.load_dict({})
+    assert config.validate() == ([], []) and config.as_of is None and config.preview is False
+
+
+def test_a_command_gives_the_options_over_the_files_plugins(tmp_path):
+    from notices.plugin.config import with_options
+
+    (tmp_path / "base.yml").write_text("plugins:\n  - search\n  - i18n:\n      docs_structure: folder\n  - notices\n",
+                                       encoding="utf-8")
+    (tmp_path / "site.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
+    options = with_options(tmp_path / "site.yml", preview=True, as_of="2027-01-10")
+    assert options == {"plugins": {"search": {}, "i18n": {"docs_structure": "folder"},
+                                   "notices": {"preview": True, "as_of": "2027-01-10"}}}
+    assert list(options["plugins"]) == ["search", "i18n", "notices"]

@@ -10,7 +10,7 @@ import pytest
 
 from notices.checks.html_safety import sanitize
 from notices.checks.markup import anchors, broken_links, links
-from notices.model.dates import as_of_setting, long_date, parse_as_of, source_date, today_in
+from notices.model.dates import long_date, parse_as_of, source_date, today_in
 from notices.publish.search_index import fold, language_index
 from notices.sources.cache import Cache
 
@@ -89,13 +89,11 @@ def test_as_of_is_a_day_or_a_moment_in_utc_unless_an_offset_is_given():
     assert today_in(RIGA, "2027-01-09") == dt.date(2027, 1, 9)
 
 
-def test_the_build_day_and_the_commit_day_come_from_the_environment(monkeypatch):
-    monkeypatch.delenv("NOTICES_AS_OF", raising=False)
+def test_the_commit_day_comes_from_the_environment(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert as_of_setting() is None and source_date() is None
-    monkeypatch.setenv("NOTICES_AS_OF", "2027-01-10")
+    assert source_date() is None
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")
-    assert as_of_setting() == "2027-01-10" and source_date() == dt.date(2026, 11, 25)
+    assert source_date() == dt.date(2026, 11, 25)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     assert source_date() is None
 

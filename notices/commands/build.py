@@ -21,13 +21,14 @@ from pathlib import Path
 from types import FrameType, ModuleType
 from typing import NoReturn
 
-from ..model.dates import AS_OF_FORMAT, AS_OF_VARIABLE, parse_as_of
+from ..model.dates import AS_OF_FORMAT, parse_as_of
 from ..sources.company import load_company
 from ..sources.layout import Layout
 from ..sources.problems import ERROR, Problem, SourceError, display_path
 from ..sources.site_config import check_site_config
 from ..sources.tree import check_tree
 from . import refuse_unknown
+from .process import log_to_stderr
 
 fcntl: ModuleType | None
 try:
@@ -139,7 +140,8 @@ def unexpected(error: BaseException, layout: Layout, company_id: str) -> str:
     return f"{where}: the build of {company_id} stopped: {type(error).__name__}: {error}"
 
 
-def build_company(layout: Layout, company_id: str, site_root: Path, staging: Path) -> list[str]:
+def build_company(layout: Layout, company_id: str, site_root: Path, staging: Path,
+                  as_of: str | None = None) -> list[str]:
     """Build one company into site_root/<company>; return what went wrong (nothing when it succeeded)."""
     try:
         problems = preflight(layout, company_id)
@@ -151,10 +153,14 @@ def build_company(layout: Layout, company_id: str, site_root: Path, staging: Pat
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from ..plugin.config import with_options
+
     work = None
     try:
         work = Path(tempfile.mkdtemp(prefix=f"{company_id}-", dir=staging))
-        config = load_config(str(layout.config_file(company_id)), site_dir=str(work), strict=True)
+        config_file = layout.config_file(company_id)
+        config = load_config(str(config_file), site_dir=str(work), strict=True,
+                             **with_options(config_file, as_of=as_of))
         build(config)
         site_root.mkdir(parents=True, exist_ok=True)
         replace(site_root / company_id, work, staging / f"{company_id}{PREVIOUS}")
@@ -172,7 +178,8 @@ def build_company(layout: Layout, company_id: str, site_root: Path, staging: Pat
     return []
 
 
-def _as_of(value: str) -> str:
+def as_of_option(value: str) -> str:
+    """An --as-of value, refused by argparse with the format when it is not a day or moment."""
     try:
         parse_as_of(value)
     except ValueError as error:
@@ -189,13 +196,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The build's options."""
     parser.add_argument("companies", nargs="*", help="company ids (default: every company)")
     parser.add_argument("--site-dir", type=Path, help="where to build (default: <root>/site)")
-    parser.add_argument("--as-of", type=_as_of, metavar="WHEN",
+    parser.add_argument("--as-of", type=as_of_option, metavar="WHEN",
                         help=f"preview the sites as they will be (or were) on another day: {AS_OF_FORMAT}; "
                              f"without it, what is in force is decided by today's date in each company's time zone")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build the named companies, or all of them; 1 if any build failed."""
+    """Build the named companies, or all of them; 1 if any build failed (the caller puts the process back)."""
     layout = Layout(args.root)
     site_root = (args.site_dir or layout.root / "site").resolve()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -203,13 +210,8 @@ def run(args: argparse.Namespace) -> int:
     if epoch:  # timestamps only (sitemap); what is in force comes from the real date or --as-of
         os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
     if args.as_of:
-        os.environ[AS_OF_VARIABLE] = args.as_of
-    if os.environ.get(AS_OF_VARIABLE):
-        print(f"as of {os.environ[AS_OF_VARIABLE]} ({AS_OF_VARIABLE}), not today: a preview, not for publishing")
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logging.getLogger("mkdocs").addHandler(handler)
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        print(f"as of {args.as_of} (--as-of), not today: a preview, not for publishing")
+    log_to_stderr(logging.WARNING)
 
     wanted = args.companies or layout.company_ids()
     refused = refuse_unknown(layout, wanted)
@@ -228,7 +230,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         try:
             for company_id in wanted:
-                messages = build_company(layout, company_id, site_root, staging)
+                messages = build_company(layout, company_id, site_root, staging, args.as_of)
                 for message in messages:
                     print(message, file=sys.stderr)
                 if messages:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 
+from ..model.dates import AS_OF_FORMAT
 from ..sources.layout import Layout
 from . import refuse_unknown
+from .build import as_of_option
+from .process import log_to_stderr
 
 HELP = "preview one company's site while you edit; the page reloads as you save"
 EPILOG = """\
 examples:
   notices serve impro-media                         open http://127.0.0.1:8000/
   notices serve impro-celojumi --dev-addr 127.0.0.1:8001
+  notices serve impro-media --as-of 2027-01-15      the site as it will be on that day
 
 The preview shows the draft (the text being edited), not the released version. It follows the
 notice, company.yml, versions.yml, gdpr.yml and the shared snippets and labels.yml: save any of
@@ -29,6 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                         help="where to serve the preview (default: 127.0.0.1:8000)")
     parser.add_argument("--open", action="store_true", help="open the preview in the browser")
+    parser.add_argument("--as-of", type=as_of_option, metavar="WHEN",
+                        help=f"decide what is in force on another day: {AS_OF_FORMAT}; without it, today's date "
+                             f"in the company's time zone")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,14 +45,17 @@ def run(args: argparse.Namespace) -> int:
     refused = refuse_unknown(layout, [args.company])
     if refused is not None:
         return refused
-    from mkdocs.__main__ import cli  # only here: the rest of the command works without MkDocs loaded
+    # Only here: the rest of the command works without MkDocs loaded.
+    from mkdocs.commands.serve import serve
+
+    from ..plugin.config import with_options
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    options = ["serve", "-f", str(layout.config_file(args.company)), "-a", args.dev_addr]
-    if args.open:
-        options.append("--open")
+    log_to_stderr(logging.INFO)
+    config_file = layout.config_file(args.company)
     try:
-        cli.main(args=options, prog_name="notices serve", standalone_mode=False)
+        serve(str(config_file), dev_addr=args.dev_addr, open_in_browser=args.open,
+              **with_options(config_file, preview=True, as_of=args.as_of))
     except Exception as error:  # noqa: BLE001 - MkDocs has logged what stopped it; no traceback for editors
         print(f"the preview of {args.company} stopped: {error}", file=sys.stderr)
         return 1

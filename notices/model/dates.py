@@ -8,9 +8,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
-# An explicit "as of" moment for previews and tests. An environment variable, because mkdocs-static-i18n
-# re-runs the build once per language and hooks take no arguments.
-AS_OF_VARIABLE = "NOTICES_AS_OF"
+# How an explicit "as of" day or moment (previews, tests) is written.
 AS_OF_FORMAT = "YYYY-MM-DD (a day in each company's time zone) or YYYY-MM-DDTHH:MM (UTC unless an offset is given)"
 
 
@@ -39,11 +37,6 @@ def today_in(zone: ZoneInfo, as_of: str | None = None) -> dt.date:
             return moment
         return moment.astimezone(zone).date()
     return dt.datetime.now(dt.UTC).astimezone(zone).date()
-
-
-def as_of_setting() -> str | None:
-    """The explicit 'as of' a build was started with (`notices build --as-of`), if any."""
-    return os.environ.get(AS_OF_VARIABLE) or None
 
 
 def source_date() -> dt.date | None:

@@ -23,7 +23,7 @@ from ..checks.disclosure import display_name
 from ..checks.gdpr import Coverage
 from ..checks.html_safety import sanitize
 from ..checks.site import CheckedSite, load_site
-from ..model.dates import as_of_setting, today_in
+from ..model.dates import today_in
 from ..model.versions import NOTICE_PAGE, Version
 from ..publish.pages import Pages
 from ..publish.publication import Publication
@@ -39,7 +39,10 @@ log = get_plugin_logger("notices")
 class BuildState:
     """What one build shares between its events and its language passes."""
 
-    serving: bool = False
+    # The preview (`notices serve`): the editor's draft on the notice page, problems as warnings.
+    preview: bool = False
+    # The day (or moment) taken as today, if not the real one.
+    as_of: str | None = None
     # The configuration file whose sources are loaded: i18n re-runs the build once per language on the
     # same configuration, and the sources are read and checked on its first (original-language) pass.
     loaded_for: str | None = None
@@ -61,10 +64,10 @@ class BuildState:
             raise PluginError("the company's sources were not loaded: build with `notices build <company>`")
         return self.site, self.today
 
-    def next_build(self, serving: bool) -> BuildState:
+    def next_build(self, preview: bool, as_of: str | None) -> BuildState:
         """The state a new build starts from: nothing, but the preview keeps the last sources it could read."""
-        fresh = BuildState(serving=serving)
-        if serving:
+        fresh = BuildState(preview=preview, as_of=as_of)
+        if preview and self.preview:
             fresh.site, fresh.versions = self.site, self.versions
             fresh.coverage, fresh.today = self.coverage, self.today
         return fresh
@@ -84,7 +87,7 @@ def on_config(state: BuildState, config: MkDocsConfig) -> MkDocsConfig:
     try:
         site = load_site(company_dir, Path(config.docs_dir), layout.snippets_dir, layout.root)
     except SourceError as error:
-        if not (state.serving and state.site is not None):
+        if not (state.preview and state.site is not None):
             raise PluginError(str(error)) from None
         # The preview keeps the last readable sources and shows what stops reading the new ones.
         for problem in error.problems:
@@ -93,9 +96,9 @@ def on_config(state: BuildState, config: MkDocsConfig) -> MkDocsConfig:
         state.loaded_for = config.config_file_path
         return config
     # A build gates every text it renders (on_page_content); the preview lists every problem in the page.
-    checked = check_company(site, build=not state.serving)
+    checked = check_company(site, build=not state.preview)
     errors = [str(p) for p in checked.errors]
-    if errors and not state.serving:
+    if errors and not state.preview:
         raise PluginError("\n".join(errors))
     # While editing, problems are warnings so that the preview keeps running; a build stops on them.
     for message in errors:
@@ -103,11 +106,8 @@ def on_config(state: BuildState, config: MkDocsConfig) -> MkDocsConfig:
     for problem in checked.problems:
         if problem.severity != ERROR:
             log.info(str(problem))
-    try:
-        # Decided once, so that every language of one build agrees on the day even across midnight.
-        today = today_in(site.company.time_zone, as_of_setting())
-    except ValueError as error:
-        raise PluginError(f"{config.config_file_path}:1: NOTICES_AS_OF: {error}") from None
+    # Decided once, so that every language of one build agrees on the day even across midnight.
+    today = today_in(site.company.time_zone, state.as_of)
     state.site, state.versions, state.coverage, state.today = site, checked.versions, checked.coverage, today
     state.problems, state.pages, state.loaded_for = errors, {}, config.config_file_path
     return config
@@ -186,17 +186,17 @@ def on_pre_page(state: BuildState, page: Page) -> Page:
 
 
 def on_page_markdown(state: BuildState, markdown: str, page: Page) -> str:
-    """The notice page shows the version in force (the editor's draft under `mkdocs serve`)."""
+    """The notice page shows the version in force (the editor's draft in the preview)."""
     lang, _, name = page.file.src_uri.partition("/")
     pages = state.language(lang)
     if pages.page(name) is not None:
         return markdown
     publication = pages.publication
     title = publication.labels.get("problems", "Problems")
-    box = _failure_box(title, state.problems) if state.serving and state.problems else ""
+    box = _failure_box(title, state.problems) if state.preview and state.problems else ""
     try:
         if name == NOTICE_PAGE:
-            return box + publication.notice_markdown(draft=state.serving)
+            return box + publication.notice_markdown(draft=state.preview)
         return box + state.loaded()[0].filled(lang, name)
     except SourceError as error:
         # Only reached under `notices serve`: a build has already stopped on this problem.
@@ -208,7 +208,7 @@ def on_page_markdown(state: BuildState, markdown: str, page: Page) -> str:
 def on_page_context(state: BuildState, context: dict[str, Any], page: Page) -> dict[str, Any]:
     """Give the theme the page's frame: the site's HTML around the text, made by the publish stage."""
     lang, _, name = page.file.src_uri.partition("/")
-    context["notice"] = state.language(lang).frame(name, preview=state.serving)
+    context["notice"] = state.language(lang).frame(name, preview=state.preview)
     return context
 
 
@@ -219,7 +219,7 @@ def on_page_content(state: BuildState, html: str, page: Page) -> str:
         lang, _, name = page.file.src_uri.partition("/")
         shown = display_path(Path(page.file.abs_src_path or page.file.src_uri), state.loaded()[0].root)
         message = "\n".join(str(p) for p in _refused_lines(state, lang, name)) or f"{shown}:1: {verdict.refused}"
-        if not state.serving:
+        if not state.preview:
             raise PluginError(message)
         log.warning(message)
     return verdict.html
@@ -231,7 +231,7 @@ def _refused_lines(state: BuildState, lang: str, name: str) -> list[Problem]:
     current = state.language(lang).publication.current
     if name.startswith("versions/"):
         return archive_problems(site, name.split("/")[1], lang)
-    if name == NOTICE_PAGE and current is not None and not state.serving:
+    if name == NOTICE_PAGE and current is not None and not state.preview:
         return archive_problems(site, current.id, lang)
     if lang in site.pages.get(name, {}):
         return text_problems(site, lang, name)

@@ -28,21 +28,19 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     def __init__(self) -> None:
         # Kept for the life of the process: MkDocs keeps a plugin with on_startup across builds.
         self.compiled = CompiledTemplates()
-        self.serving = False
         self.content = content.BuildState()
         self.search = language_roots.SearchState()
         self.csp = csp.CspState()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Remember whether this is `mkdocs serve`, where the notice page shows the editor's draft."""
-        self.serving = command == "serve"
+        """Nothing to do; having this event makes MkDocs keep the plugin across the preview's rebuilds."""
 
     # After i18n's on_config (-100), which sets the language of the pass.
     @event_priority(-150)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A build starts (its original language's pass) with nothing from an earlier one; load the sources."""
         if language_pass(config).first:
-            self.content = self.content.next_build(self.serving)
+            self.content = self.content.next_build(self.config.preview, self.config.as_of)
             self.search = language_roots.SearchState()
             self.csp = csp.CspState()
         return content.on_config(self.content, config)
