@@ -12,6 +12,7 @@ from ..sources.company import load_company
 from ..sources.pages import PageSource
 from ..sources.problems import Problem, SourceError
 from ..sources.provenance import missing_facts, missing_snippets
+from ..sources.render import UnknownName
 from ..sources.site import CompanySite, read_pages
 from .rendered import MarkdownHtml
 
@@ -167,6 +168,5 @@ def _check_rendering(site: CompanySite) -> None:
                 renderer = site.renderer(lang)
                 every = (missing_facts(renderer, page.padded_body(), page.shown_as)
                          + missing_snippets(renderer, page.padded_body(), page.shown_as))
-                first = [p for p in error.problems if not every or not (
-                    "has no value in" in p.message or "does not exist in" in p.message)]
+                first = [] if every and isinstance(error, UnknownName) else error.problems
                 site.problems.extend(first + [p for p in every if p not in site.problems])

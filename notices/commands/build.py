@@ -151,7 +151,7 @@ def build_company(layout: Layout, company_id: str, site_root: Path, staging: Pat
         return [str(p) for p in problems]
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import Abort, MkDocsException
 
     from ..plugin.config import with_options
 
@@ -164,9 +164,9 @@ def build_company(layout: Layout, company_id: str, site_root: Path, staging: Pat
         build(config)
         site_root.mkdir(parents=True, exist_ok=True)
         replace(site_root / company_id, work, staging / f"{company_id}{PREVIOUS}")
-    except MkDocsException as error:  # its messages were logged as they happened
-        if "Aborted with" in str(error):  # MkDocs' summary of the problems it has just printed
-            return [f"{company_id}: the build stopped on the problems above: fix them and build again"]
+    except Abort:  # MkDocs stops this way after logging each problem
+        return [f"{company_id}: the build stopped on the problems above: fix them and build again"]
+    except MkDocsException as error:
         shown = display_path(layout.config_file(company_id), layout.root)
         return [f"{shown}:1: the build of {company_id} stopped: {error}"]
     except Exception as error:  # noqa: BLE001 - one company's surprise must not stop the others' builds

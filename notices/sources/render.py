@@ -12,7 +12,11 @@ import jinja2
 from .plain_errors import template_problem
 from .problems import Problem, SourceError, display_path
 from .shape import shape_problem
-from .template_language import NoticeEnvironment, TooMuch, bounded, link
+from .template_language import NoticeEnvironment, RefusedTemplate, TooMuch, bounded, link
+
+
+class UnknownName(SourceError):
+    """A page names a fact or a snippet that does not exist (filling stops at the first such name)."""
 
 
 class MissingFact(Exception):
@@ -140,14 +144,14 @@ class Renderer:
         except jinja2.TemplateSyntaxError as error:
             where = self.shown(error.filename) if error.filename else shown_as
             source = text if where == shown_as else (error.source or "")
-            if "is not used in a notice" in (error.message or "") or "not a fact" in (error.message or ""):
+            if isinstance(error, RefusedTemplate):
                 line, message = error.lineno or 1, f"template syntax: {error.message}"
-            else:
+            else:  # Jinja's own wording, put in plain language
                 line, message = template_problem(error.message or "", source, error.lineno or 1)
             raise SourceError([Problem(where, line, message)]) from None
         except jinja2.TemplateNotFound as error:
             path, line = self._location(error, shown_as)
-            raise SourceError([Problem(path, line, self.no_snippet(str(error.name)))]) from None
+            raise UnknownName([Problem(path, line, self.no_snippet(str(error.name)))]) from None
         except BadSnippet as error:
             raise SourceError([Problem(display_path(error.path, self.root), error.line, error.message)]) from None
         except FactGroup as error:
@@ -163,7 +167,7 @@ class Renderer:
                                                    "include that leads back to a snippet already included")]) from None
         except MissingFact as error:
             path, line = self._location(error, shown_as)
-            raise SourceError([Problem(path, line, f"'{error.dotted}' has no value in {self.data_file}: "
+            raise UnknownName([Problem(path, line, f"'{error.dotted}' has no value in {self.data_file}: "
                                                    f"add it there or remove it from the text")]) from None
         except jinja2.UndefinedError as error:
             path, line = self._location(error, shown_as)

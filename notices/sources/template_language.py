@@ -67,8 +67,12 @@ class NoticeEnvironment(SandboxedEnvironment):
         for node in tree.find_all(nodes.Node):
             problem = _refused(node)
             if problem:
-                raise jinja2.TemplateSyntaxError(problem, getattr(node, "lineno", 1) or 1, name, filename)
+                raise RefusedTemplate(problem, getattr(node, "lineno", 1) or 1, name, filename)
         return tree
+
+
+class RefusedTemplate(jinja2.TemplateSyntaxError):
+    """Template code that Jinja reads but a notice does not use; its message is written for the editor."""
 
 
 def _refused(node: nodes.Node) -> str | None:
