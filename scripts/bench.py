@@ -35,7 +35,7 @@ from pathlib import Path
 from _project import ROOT, Layout, load
 
 from notices.model.versions import NOTICE_PAGE, frozen_text
-from notices.publish.release import release
+from notices.release.freeze import release
 
 CHROMIUM = "/usr/bin/chromium"
 COMPANY = "impro-media"

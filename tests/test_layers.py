@@ -1,4 +1,4 @@
-"""notices/ flows one way: a stage imports only itself and earlier stages (sources < model < checks < publish < plugin).
+"""notices/ flows one way: a stage imports only itself and earlier stages (sources < model < checks < release < publish < plugin).
 
 The plugin is the MkDocs adapter: it and the commands are the only modules that import MkDocs, Material or i18n.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "notices"
-STAGES = ("sources", "model", "checks", "publish", "plugin")
+STAGES = ("sources", "model", "checks", "release", "publish", "plugin")
 # The site builder's packages: only the adapter (plugin) and the commands that run it may import them.
 BUILDER = ("mkdocs", "material", "mkdocs_static_i18n")
 BUILDER_USERS = ("plugin", "commands")
@@ -146,5 +146,5 @@ def test_the_checker_finds_a_module_left_beside_the_stages(tmp_path):
     (package / "site.py").write_text("", encoding="utf-8")
     (package / "extras").mkdir()
     assert stray_modules(package) == [
-        f"{package / 'site.py'}: move this module into one of notices/{{sources,model,checks,publish,plugin}}/",
-        f"{package / 'extras'}: not a stage (sources, model, checks, publish, plugin) nor the entry (commands)"]
+        f"{package / 'site.py'}: move this module into one of notices/{{sources,model,checks,release,publish,plugin}}/",
+        f"{package / 'extras'}: not a stage (sources, model, checks, release, publish, plugin) nor the entry (commands)"]

@@ -9,7 +9,7 @@ import pytest
 from conftest import BUILD_DAY, BUILD_DAY_EPOCH, run_build, serve, shared, with_example
 
 from notices.checks.site import load_site
-from notices.publish.release import release
+from notices.release.freeze import release
 from notices.sources.layout import Layout
 
 # What a browser or the HTML checker sees of built sites: no project code runs in these tests' bodies, so

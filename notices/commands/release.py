@@ -7,7 +7,7 @@ import datetime as dt
 
 from ..model.dates import today_in
 from ..model.versions import ChangeKind
-from ..publish.release import release
+from ..release.freeze import release
 from ..sources.layout import Layout
 from ..sources.problems import SourceError
 from . import load, refuse_unknown, report
