@@ -230,8 +230,8 @@ def test_yaml_syntax_error_names_the_line(broken):
 def test_an_editors_slips_are_named_where_they_are(tmp_path):
     """A lone clause id, an unclosed if, an http link, a fact out of its group: each at its line, in words."""
     from notices.checks.all import check_company
-    from notices.checks.site import load_site
     from notices.sources.layout import Layout
+    from notices.sources.load import load_site
     from notices.sources.problems import SourceError
 
     root = with_example(tmp_path / "project")

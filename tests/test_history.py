@@ -17,10 +17,10 @@ import pytest
 from conftest import EXAMPLE_HISTORY, check, edit, release, with_example
 
 from notices.checks.integrity import check_versions
-from notices.checks.site import load_site
 from notices.model.history import NO_HISTORY
 from notices.model.versions import archive_path, load_versions, sha256, write_versions
 from notices.sources.layout import Layout
+from notices.sources.load import load_site
 from notices.sources.problems import ERROR, WARNING
 
 SITE = "example-privacy"

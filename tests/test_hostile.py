@@ -10,8 +10,8 @@ import pytest
 from conftest import BUILD_DAY, run_build
 
 from notices.checks.all import check_company
-from notices.checks.site import load_site
 from notices.sources.layout import Layout
+from notices.sources.load import load_site
 from notices.sources.problems import SourceError
 
 SITE = "example-privacy"  # the fictional example: its line numbers belong to the fixture

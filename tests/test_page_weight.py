@@ -8,9 +8,9 @@ import re
 import pytest
 from conftest import BUILD_DAY, BUILD_DAY_EPOCH, run_build, serve, shared, with_example
 
-from notices.checks.site import load_site
 from notices.release.freeze import release
 from notices.sources.layout import Layout
+from notices.sources.load import load_site
 
 # What a browser or the HTML checker sees of built sites: no project code runs in these tests' bodies, so
 # coverage is not traced there (tracing slows the browser driver's Python by a third). Fixtures still count.

@@ -9,10 +9,10 @@ from pathlib import Path
 from conftest import BUILD_DAY, run_build, with_example
 
 from notices.checks.all import check_company
-from notices.checks.site import load_site
 from notices.publish.publication import Publication
 from notices.publish.site_files import site_files
 from notices.sources.layout import Layout
+from notices.sources.load import load_site
 
 COMPANY = "example-privacy"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -11,15 +11,16 @@ from ..sources.labels import load_labels
 from ..sources.problems import ERROR, WARNING, Problem, SourceError, display_path
 from ..sources.provenance import trace
 from ..sources.shape import shape_problem
+from ..sources.site import CompanySite
 from ..sources.site_config import check_site_config
 from ..sources.tree import check_tree
 from ..sources.yamlsource import MAX_BYTES
+from .clause_ids import clause_id_problems
 from .disclosure import check_disclosure
 from .gdpr import Coverage, load_coverage
 from .integrity import check_versions
 from .markup import anchors, broken_links
 from .rendered import Origin, check_markdown, passes
-from .site import CheckedSite
 
 RENAMED = "renamed_clauses"
 
@@ -38,7 +39,7 @@ class CompanyCheck:
         return [p for p in self.problems if p.severity == ERROR]
 
 
-def check_company(site: CheckedSite, against: str | None = None, history: bool = False,
+def check_company(site: CompanySite, against: str | None = None, history: bool = False,
                   build: bool = False) -> CompanyCheck:
     """All problems of a company (errors and warnings), with its versions and coverage.
 
@@ -46,7 +47,8 @@ def check_company(site: CheckedSite, against: str | None = None, history: bool =
     `build`: the build renders every text it publishes once and gates that HTML (notices/plugin/), with
     the messages of `text_problems` and `archive_problems`; so the check renders only what it does not publish.
     """
-    problems = list(site.problems)
+    clause_ids = clause_id_problems(site)
+    problems = list(site.problems) + clause_ids
     problems += check_site_config(site.company, site.root)
     problems += check_tree(site.root, site.company.id) if site.root is not None else []
     versions, version_problems = check_versions(site, against, history)
@@ -56,7 +58,7 @@ def check_company(site: CheckedSite, against: str | None = None, history: bool =
     problems += _labels(site)
     problems += version_problems + beyond
     coverage = None
-    if site.errors or beyond:
+    if site.errors or beyond or any(p.severity == ERROR for p in clause_ids):
         return CompanyCheck(versions, coverage, problems)
     if not build:
         problems += _archive_markup(site, versions)
@@ -74,7 +76,7 @@ def check_company(site: CheckedSite, against: str | None = None, history: bool =
     return CompanyCheck(versions, coverage, problems)
 
 
-def _markup(site: CheckedSite, published: list[Version] | None = None) -> list[Problem]:
+def _markup(site: CompanySite, published: list[Version] | None = None) -> list[Problem]:
     """Every page as readers get it passes the HTML allowlist; its links lead somewhere.
 
     `published`: in a build, the released versions. A page the build publishes as it is (every page but
@@ -95,14 +97,14 @@ def _markup(site: CheckedSite, published: list[Version] | None = None) -> list[P
     return problems
 
 
-def _published(site: CheckedSite, versions: list[Version], lang: str, name: str, text: str) -> bool:
+def _published(site: CompanySite, versions: list[Version], lang: str, name: str, text: str) -> bool:
     if name != NOTICE_PAGE or not versions:
         return True
     # Newest first: a draft is most often the text just released.
     return any(_frozen(site, version.id, lang) == text for version in reversed(versions))
 
 
-def text_problems(site: CheckedSite, lang: str, name: str) -> list[Problem]:
+def text_problems(site: CompanySite, lang: str, name: str) -> list[Problem]:
     """Where an editor's page, filled in, first leaves the allowlist: the page's or a snippet's line."""
     page = site.pages[name][lang]
     traced = trace(site.renderer(lang), page.padded_body(), page.shown_as)
@@ -110,7 +112,7 @@ def text_problems(site: CheckedSite, lang: str, name: str) -> list[Problem]:
                           [Origin(shown, number) for _, shown, number in traced])
 
 
-def archive_problems(site: CheckedSite, version_id: str, lang: str) -> list[Problem]:
+def archive_problems(site: CompanySite, version_id: str, lang: str) -> list[Problem]:
     """Where a released text first leaves the allowlist: the line of its archived file."""
     text = _frozen(site, version_id, lang)
     if text is None:
@@ -120,13 +122,13 @@ def archive_problems(site: CheckedSite, version_id: str, lang: str) -> list[Prob
                           [Origin(shown, number + offset) for number in range(1, text.count("\n") + 2)])
 
 
-def _archive_place(site: CheckedSite, version_id: str, lang: str, text: str) -> tuple[str, int]:
+def _archive_place(site: CompanySite, version_id: str, lang: str, text: str) -> tuple[str, int]:
     """A released text's file as messages show it, and how many header lines precede the text in it."""
     path = archive_path(site.company.path.parent, version_id, lang)
     return display_path(path, site.root), path.read_text(encoding="utf-8").count("\n") - text.count("\n")
 
 
-def _archive_shape(site: CheckedSite, versions: list[Version]) -> list[Problem]:
+def _archive_shape(site: CompanySite, versions: list[Version]) -> list[Problem]:
     """Released texts within the bounds every text keeps (shape.py), before any parser reads them."""
     problems = []
     for version in versions:
@@ -139,7 +141,7 @@ def _archive_shape(site: CheckedSite, versions: list[Version]) -> list[Problem]:
     return problems
 
 
-def _archive_markup(site: CheckedSite, versions: list[Version]) -> list[Problem]:
+def _archive_markup(site: CompanySite, versions: list[Version]) -> list[Problem]:
     """Frozen versions pass the same allowlist as the live text: the archive is published too."""
     problems: list[Problem] = []
     to_html, cache = site.markdown_html(), site.cache
@@ -151,7 +153,7 @@ def _archive_markup(site: CheckedSite, versions: list[Version]) -> list[Problem]
     return problems
 
 
-def _labels(site: CheckedSite) -> list[Problem]:
+def _labels(site: CompanySite) -> list[Problem]:
     """The site's words (labels.yml) in every language of the company."""
     problems: list[Problem] = []
     for lang in site.company.languages:
@@ -162,7 +164,7 @@ def _labels(site: CheckedSite) -> list[Problem]:
     return problems
 
 
-def _frozen(site: CheckedSite, version_id: str, lang: str) -> str | None:
+def _frozen(site: CompanySite, version_id: str, lang: str) -> str | None:
     """A released text, or None when it cannot be read or is larger than any notice (check_versions reports why)."""
     path = archive_path(site.company.path.parent, version_id, lang)
     try:
@@ -173,7 +175,7 @@ def _frozen(site: CheckedSite, version_id: str, lang: str) -> str | None:
         return None
 
 
-def _renamed(site: CheckedSite, versions: list[Version]) -> list[Problem]:
+def _renamed(site: CompanySite, versions: list[Version]) -> list[Problem]:
     if not versions:
         return []
     original = site.company.default_language
@@ -200,7 +202,7 @@ def _renamed(site: CheckedSite, versions: list[Version]) -> list[Problem]:
     return problems
 
 
-def translations_behind(site: CheckedSite, versions: list[Version]) -> list[Problem]:
+def translations_behind(site: CompanySite, versions: list[Version]) -> list[Problem]:
     """Each clause a translation may be behind on (warnings), and translations that name no version."""
     company = site.company
     original = company.default_language

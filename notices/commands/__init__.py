@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..checks.site import CheckedSite, load_site
 from ..sources.layout import Layout
+from ..sources.load import load_site
 from ..sources.problems import SourceError
+from ..sources.site import CompanySite
 
 
 class NoProject(Exception):
@@ -24,7 +25,7 @@ def find_root(start: Path) -> Path:
                     f"run the command there or pass --root <project folder>")
 
 
-def load(layout: Layout, company_id: str) -> CheckedSite:
+def load(layout: Layout, company_id: str) -> CompanySite:
     """A company's checked sources; raises SourceError."""
     return load_site(layout.company_dir(company_id), layout.docs_dir(company_id), layout.snippets_dir, layout.root)
 

@@ -22,14 +22,15 @@ from ..checks.all import archive_problems, check_company, text_problems
 from ..checks.disclosure import display_name
 from ..checks.gdpr import Coverage
 from ..checks.html_safety import sanitize
-from ..checks.site import CheckedSite, load_site
 from ..model.dates import today_in
 from ..model.versions import NOTICE_PAGE, Version
 from ..publish.pages import Pages
 from ..publish.publication import Publication
 from ..publish.site_files import site_files
 from ..sources.layout import Layout
+from ..sources.load import load_site
 from ..sources.problems import ERROR, Problem, SourceError, display_path
+from ..sources.site import CompanySite
 from .language_pass import language_pass
 
 log = get_plugin_logger("notices")
@@ -46,7 +47,7 @@ class BuildState:
     # The configuration file whose sources are loaded: i18n re-runs the build once per language on the
     # same configuration, and the sources are read and checked on its first (original-language) pass.
     loaded_for: str | None = None
-    site: CheckedSite | None = None
+    site: CompanySite | None = None
     versions: list[Version] = field(default_factory=list)
     coverage: Coverage | None = None
     today: dt.date | None = None
@@ -58,7 +59,7 @@ class BuildState:
         """The pages of the language being built (made in on_files)."""
         return self.pages[lang]
 
-    def loaded(self) -> tuple[CheckedSite, dt.date]:
+    def loaded(self) -> tuple[CompanySite, dt.date]:
         """The sources and the day of this build (both set in on_config before any other event)."""
         if self.site is None or self.today is None:
             raise PluginError("the company's sources were not loaded: build with `notices build <company>`")

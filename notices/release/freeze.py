@@ -10,7 +10,6 @@ from pathlib import Path
 from babel import Locale
 
 from ..checks.all import check_company
-from ..checks.site import CheckedSite
 from ..model.textdiff import clause_texts
 from ..model.translations import changed_clauses
 from ..model.versions import (
@@ -32,7 +31,7 @@ from ..sources.site import CompanySite
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 
-def release(site: CheckedSite, *, change: ChangeKind | None, summaries: dict[str, str], effective: dt.date,
+def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str, str], effective: dt.date,
             published: dt.date, version_id: str | None = None, notice_override: str | None = None,
             translation_current: tuple[str, ...] = (), translation_behind: tuple[str, ...] = ()) -> Version:
     """Freeze the company's current text as a new version; refuse with a reason naming what to fix."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from . import clauses
 from .cache import Cache
 from .company import Company
+from .markdown_html import MarkdownHtml
 from .pages import PageSource, read_page
 from .problems import ERROR, Problem, SourceError, display_path
 from .render import Renderer
@@ -25,6 +26,7 @@ class CompanySite:
     problems: list[Problem] = field(default_factory=list)
     _filled: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
     _renderers: dict[str, Renderer] = field(default_factory=dict, repr=False)
+    _markdown_html: MarkdownHtml | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Problem]:
@@ -39,6 +41,12 @@ class CompanySite:
     def shown(self, path: Path) -> str:
         """A path as messages show it."""
         return display_path(path, self.root)
+
+    def markdown_html(self) -> MarkdownHtml:
+        """Markdown to HTML as the site renders it (one converter per site, for every check and comparison)."""
+        if self._markdown_html is None:
+            self._markdown_html = MarkdownHtml(self.snippets_dir.parent.parent)
+        return self._markdown_html
 
     def renderer(self, lang: str) -> Renderer:
         """The renderer for `lang` (one per language: its snippets are compiled once)."""

@@ -1,46 +1,24 @@
-"""A company's site loaded with its up-front checks: clause ids across languages, and that every page fills in."""
+"""Clause ids across a page's languages and snippets: each marked, well formed, once, the same in every language."""
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..model.versions import frozen_text, load_versions
 from ..sources import clauses
-from ..sources.company import load_company
 from ..sources.pages import PageSource
 from ..sources.problems import Problem, SourceError
-from ..sources.provenance import missing_facts, missing_snippets
-from ..sources.render import UnknownName
-from ..sources.site import CompanySite, read_pages
-from .rendered import MarkdownHtml
+from ..sources.site import CompanySite
 
 
-@dataclass
-class CheckedSite(CompanySite):
-    """A company's site whose sources were checked as it was loaded, with the converter its checks render with."""
-
-    _markdown_html: MarkdownHtml | None = field(default=None, repr=False)
-
-    def markdown_html(self) -> MarkdownHtml:
-        """Markdown to HTML as the site renders it (one converter per site)."""
-        if self._markdown_html is None:
-            self._markdown_html = MarkdownHtml(self.snippets_dir.parent.parent)
-        return self._markdown_html
+def clause_id_problems(site: CompanySite) -> list[Problem]:
+    """Every problem of the clause ids of the company's pages, in the file where it is to be fixed."""
+    found: list[Problem] = []
+    _check_clauses(site, found)
+    return found
 
 
-def load_site(company_dir: Path, docs_dir: Path, snippets_dir: Path, root: Path | None = None) -> CheckedSite:
-    """Load a company's sources and check them; raise SourceError if the facts cannot be read."""
-    company = load_company(company_dir, root)
-    site = CheckedSite(company, Path(docs_dir), Path(snippets_dir), root)
-    read_pages(site)
-    _check_clauses(site)
-    _check_rendering(site)
-    return site
-
-
-def _check_clauses(site: CompanySite) -> None:
+def _check_clauses(site: CompanySite, found: list[Problem]) -> None:
     original = site.company.default_language
     for name, by_lang in sorted(site.pages.items()):
         ids_by_lang: dict[str, list[clauses.Clause]] = {}
@@ -48,29 +26,29 @@ def _check_clauses(site: CompanySite) -> None:
             for marker in clauses.scan(page.padded_body()):
                 problem = _marker_problem(page.shown_as, marker)
                 if problem is not None:
-                    site.problems.append(problem)
-            _check_snippet_ids(site, lang, page)
-            found = site.page_clauses(lang, name)
+                    found.append(problem)
+            _check_snippet_ids(site, lang, page, found)
+            ids = site.page_clauses(lang, name)
             seen: dict[str, int] = {}
-            for clause in found:
+            for clause in ids:
                 if clause.id in seen:
-                    site.problems.append(Problem(page.shown_as, clause.line,
+                    found.append(Problem(page.shown_as, clause.line,
                         f"duplicate clause id '{clause.id}' (first at line {seen[clause.id]}): "
                         f"give each clause its own id"))
                 else:
                     seen[clause.id] = clause.line
-            ids_by_lang[lang] = found
+            ids_by_lang[lang] = ids
         reference_lang = original if original in ids_by_lang else next(iter(ids_by_lang), None)
         if reference_lang is None:
             continue
         reference = ids_by_lang[reference_lang]
-        for lang, found in ids_by_lang.items():
+        for lang, ids in ids_by_lang.items():
             if lang == reference_lang:
                 continue
-            _compare(site, by_lang[reference_lang], reference, by_lang[lang], found)
+            _compare(site, by_lang[reference_lang], reference, by_lang[lang], ids, found)
 
 
-def _check_snippet_ids(site: CompanySite, lang: str, page: PageSource) -> None:
+def _check_snippet_ids(site: CompanySite, lang: str, page: PageSource, found: list[Problem]) -> None:
     """Headings and clause ids of the snippets a page includes, reported in the snippet."""
     for marker in clauses.scan(page.padded_body()):
         if marker.kind != "include":
@@ -78,8 +56,8 @@ def _check_snippet_ids(site: CompanySite, lang: str, page: PageSource) -> None:
         shown = site.shown(site.snippets_dir / lang / marker.value)
         for inner in site.snippet_markers(lang, marker.value):
             problem = _marker_problem(shown, inner) if inner.kind != "stray-id" else None
-            if problem is not None and problem not in site.problems:
-                site.problems.append(problem)
+            if problem is not None and problem not in found:
+                found.append(problem)
 
 
 def _marker_problem(shown: str, marker: clauses.Marker) -> Problem | None:
@@ -96,10 +74,10 @@ def _marker_problem(shown: str, marker: clauses.Marker) -> Problem | None:
 
 
 def _compare(site: CompanySite, ref_page: PageSource, ref: list[clauses.Clause], page: PageSource,
-             found: list[clauses.Clause]) -> None:
-    here = {c.id: c.line for c in found}
+             ids: list[clauses.Clause], found: list[Problem]) -> None:
+    here = {c.id: c.line for c in ids}
     there = {c.id for c in ref}
-    extra = [c for c in found if c.id not in there]
+    extra = [c for c in ids if c.id not in there]
     missing = [c.id for c in ref if c.id not in here]
     misspelled: dict[str, clauses.Clause] = {}  # the original's id -> the translation's clause it is a misspelling of
     for clause in extra:
@@ -110,12 +88,12 @@ def _compare(site: CompanySite, ref_page: PageSource, ref: list[clauses.Clause],
     for index, clause in enumerate(ref):
         if clause.id in misspelled:
             other = misspelled[clause.id]
-            site.problems.append(_misspelling(site, released, ref_page, clause, page, other))
+            found.append(_misspelling(site, released, ref_page, clause, page, other))
             continue
         if clause.id in here:
             continue
         before = next((here[c.id] for c in reversed(ref[:index]) if c.id in here), 1)
-        site.problems.append(Problem(page.shown_as, before,
+        found.append(Problem(page.shown_as, before,
             f"clause '{clause.id}' is missing in this language (the original has it at "
             f"{ref_page.shown_as}:{clause.line}): after this line, put its translation with the line "
             f"'{{: #{clause.id} }}' under its first paragraph (or '{{#{clause.id}}}' at the end of its heading)"))
@@ -123,7 +101,7 @@ def _compare(site: CompanySite, ref_page: PageSource, ref: list[clauses.Clause],
         if clause not in misspelled.values():
             close = difflib.get_close_matches(clause.id, sorted(there), n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            site.problems.append(Problem(page.shown_as, clause.line,
+            found.append(Problem(page.shown_as, clause.line,
                 f"clause '{clause.id}' does not exist in the original {ref_page.shown_as}: {hint}"
                 f"use the original's clause ids"))
 
@@ -156,17 +134,3 @@ def _misspelling(site: CompanySite, released: dict[str, set[str]], ref_page: Pag
                    f"line {other.line}: did you mean '{other.id}'? Correct the misspelled id in whichever file "
                    f"holds it")
 
-
-def _check_rendering(site: CompanySite) -> None:
-    for name, by_lang in sorted(site.pages.items()):
-        for lang in by_lang:
-            try:
-                site.filled(lang, name)
-            except SourceError as error:
-                page = site.pages[name][lang]
-                # Filling stops at the first unknown fact: list every one, each with the closest known name.
-                renderer = site.renderer(lang)
-                every = (missing_facts(renderer, page.padded_body(), page.shown_as)
-                         + missing_snippets(renderer, page.padded_body(), page.shown_as))
-                first = [] if every and isinstance(error, UnknownName) else error.problems
-                site.problems.extend(first + [p for p in every if p not in site.problems])
