@@ -11,6 +11,7 @@ from conftest import ROOT, page
 
 from notices.model.textdiff import ClauseText, clause_texts, compare_clauses, diff_words, tokens
 from notices.model.versions import frozen_text
+from notices.sources.markdown_html import MarkdownHtml
 
 SITE = "example-privacy"
 WORD = re.compile(r"[^\W\d_]{3,}")
@@ -50,7 +51,7 @@ def real_clauses() -> list[ClauseText]:
     found = []
     for frozen in sorted((ROOT / "companies").glob("*/versions/v1/*.md")):
         text = frozen_text(frozen.parent.parent.parent, "v1", frozen.stem)
-        found += [c for c in clause_texts(text) if len(c.text) > 20]
+        found += [c for c in clause_texts(text, MarkdownHtml(ROOT)) if len(c.text) > 20]
     return found
 
 
@@ -60,8 +61,9 @@ def example_pairs(example) -> list[tuple[str, str]]:
         texts = [(example / "companies" / SITE / "versions" / f"v{n}" / f"{lang}.md").read_text(encoding="utf-8")
                  for n in range(1, 5)]
         for older, newer in zip(texts, texts[1:], strict=False):
-            old = {c.id: c.text for c in clause_texts(older)}
-            pairs += [(old[c.id], c.text) for c in clause_texts(newer) if c.id in old and old[c.id] != c.text]
+            old = {c.id: c.text for c in clause_texts(older, MarkdownHtml(ROOT))}
+            pairs += [(old[c.id], c.text) for c in clause_texts(newer, MarkdownHtml(ROOT))
+                      if c.id in old and old[c.id] != c.text]
     return pairs
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from notices.model.textdiff import compare, diff_words, tokens
-from notices.model.translations import changed_clauses
+from notices.model.textdiff import clause_texts, compare, diff_words, tokens
+from notices.model.translations import changed_clauses, stale_clauses
 from notices.model.versions import (
     Version,
     frozen_text,
@@ -19,6 +20,7 @@ from notices.model.versions import (
     upcoming,
     write_versions,
 )
+from notices.sources.markdown_html import MarkdownHtml
 from notices.sources.problems import SourceError
 
 D = dt.date
@@ -89,10 +91,23 @@ def test_words_and_spaces_are_the_units_of_a_diff():
     assert [(s.op, s.text) for s in diff_words("same", "same")] == [("equal", "same")]
 
 
+TO_HTML = MarkdownHtml(Path(__file__).resolve().parent.parent)
+
+
 def test_clauses_are_compared_by_id_and_changed_clauses_are_named():
     old = "## A {#a}\n\nOne.\n\n## B {#b}\n\nTwo.\n"
     new = "## A {#a}\n\nOne changed.\n\n## C {#c}\n\nThree.\n"
-    assert changed_clauses(old, new) == ["a", "c"]  # what a translation must follow: changed or new
-    assert changed_clauses(old, old) == []
-    kinds = {d.id: d.status for d in compare(old, new)}
+    assert changed_clauses(old, new, TO_HTML) == ["a", "c"]  # what a translation must follow: changed or new
+    assert changed_clauses(old, old, TO_HTML) == []
+    kinds = {d.id: d.status for d in compare(old, new, TO_HTML)}
     assert kinds == {"a": "changed", "b": "removed", "c": "added"}
+    # Rendered as the site renders it, without the site's own heading permalink.
+    assert [c.text for c in clause_texts(old, TO_HTML)] == ["A\nOne.", "B\nTwo."]
+
+
+def test_a_translation_is_behind_on_the_clauses_whose_original_alone_changed():
+    original = ("## A {#a}\n\nOne.\n\n## B {#b}\n\nTwo.\n", "## A {#a}\n\nOne!\n\n## B {#b}\n\nTwo!\n")
+    translation = ("## A {#a}\n\nUn.\n\n## B {#b}\n\nDeux.\n", "## A {#a}\n\nUn!\n\n## B {#b}\n\nDeux.\n")
+    assert stale_clauses(original, translation, TO_HTML) == ["b"]
+    assert stale_clauses(original, (translation[1], translation[1]), TO_HTML) == ["a", "b"]
+    assert stale_clauses((original[0], original[0]), translation, TO_HTML) == []

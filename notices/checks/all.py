@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.translations import TRANSLATES, changed_clauses
+from ..model.translations import TRANSLATES, stale_clauses
 from ..model.versions import NOTICE_PAGE, Version, archive_path, frozen_text
 from ..sources.clauses import scan
 from ..sources.labels import load_labels
@@ -235,11 +235,9 @@ def translations_behind(site: CompanySite, versions: list[Version]) -> list[Prob
         lines = {c.id: c.line for c in site.page_clauses(lang, NOTICE_PAGE)}
         # Since the latest release: a clause whose translation changed too (an edit, or a fact or snippet that
         # reaches every language) is not behind; one whose original alone changed may be.
-        cache = site.cache
-        moved = set(changed_clauses(translated_then, site.filled(lang, NOTICE_PAGE), cache))
-        for clause_id in changed_clauses(then, site.filled(original, NOTICE_PAGE), cache):
-            if clause_id in moved:
-                continue
+        stale = stale_clauses((then, site.filled(original, NOTICE_PAGE)),
+                              (translated_then, site.filled(lang, NOTICE_PAGE)), site.markdown_html(), site.cache)
+        for clause_id in stale:
             problems.append(Problem(page.shown_as, lines.get(clause_id, page.meta_line(TRANSLATES)),
                 f"clause '{clause_id}' of the original changed since {latest} and its translation did not: update "
                 f"it, or, if it is still accurate, release with --translation-current {lang}", WARNING))

@@ -7,10 +7,11 @@ import re
 import subprocess
 
 from ..checks.all import translations_behind
+from ..checks.clause_ids import clause_id_problems
 from ..model.textdiff import ClauseDiff, Segment, compare
 from ..model.versions import NOTICE_PAGE, REGISTRY, ChangeKind, Version, frozen_text, load_versions
 from ..sources.layout import Layout
-from ..sources.problems import SourceError
+from ..sources.problems import ERROR, SourceError
 from ..sources.site import CompanySite
 from ..sources.yamlsource import parse_yaml
 from . import load
@@ -83,8 +84,8 @@ def _inline(segments: list[Segment]) -> str:
     return "".join(parts)
 
 
-def _changes(old: str, new: str) -> list[ClauseDiff]:
-    return [c for c in compare(old, new) if c.status != "unchanged"]
+def _changes(site: CompanySite, old: str, new: str) -> list[ClauseDiff]:
+    return [c for c in compare(old, new, site.markdown_html()) if c.status != "unchanged"]
 
 
 def _clause_lines(changed: list[ClauseDiff]) -> list[str]:
@@ -104,7 +105,7 @@ def _new_version(site: CompanySite, versions: list[Version], version: Version, l
     if index == 0:
         return [head + " The first version: the whole text is new.", ""] + note
     before = versions[index - 1]
-    changed = _changes(frozen_text(company_dir, before.id, lang), frozen_text(company_dir, version.id, lang))
+    changed = _changes(site, frozen_text(company_dir, before.id, lang), frozen_text(company_dir, version.id, lang))
     return [f"{head} Compared with {before.id}: {len(changed)} clause(s) change.", ""] + note + _clause_lines(changed)
 
 
@@ -117,7 +118,7 @@ def _language(site: CompanySite, versions: list[Version], new: list[Version], la
     if not versions:
         return lines + ["No version released yet: the whole text is new.", ""]
     latest = versions[-1]
-    changed = _changes(frozen_text(site.company.path.parent, latest.id, lang), current)
+    changed = _changes(site, frozen_text(site.company.path.parent, latest.id, lang), current)
     if changed:
         lines += [f"Draft not yet released, compared with {latest.id}: {len(changed)} clause(s) change.", ""]
         lines += _clause_lines(changed)
@@ -136,8 +137,9 @@ def company_summary(layout: Layout, company_id: str, ref: str | None) -> list[st
         return [f"### {company_id}", "", "The sources have errors; run `notices check`:", ""] + \
             [f"- `{problem}`" for problem in error.problems] + [""]
     company = site.company
-    if site.errors:
-        return [f"### {company.data['legal_name']}", ""] + [f"- `{problem}`" for problem in site.errors] + [""]
+    errors = site.errors + [p for p in clause_id_problems(site) if p.severity == ERROR]
+    if errors:
+        return [f"### {company.data['legal_name']}", ""] + [f"- `{problem}`" for problem in errors] + [""]
     versions = load_versions(company.path.parent, company.languages, site.root)
     base = released_at(layout, company_id, ref)
     if base is None:  # no base branch: what the draft changes since the newest release

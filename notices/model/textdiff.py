@@ -8,15 +8,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 
-import markdown
 from diff_match_patch import diff_match_patch
 
 from ..sources import clauses
 from ..sources.cache import Cache
+from ..sources.markdown_html import MarkdownHtml
 
 TOKEN = re.compile(r"\s+|[\w\u00C0-\u024F]+|[^\w\s]", re.UNICODE)
-# One converter for every clause: building a Markdown instance costs more than converting a clause.
-_MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "admonition"])
 Op = Literal["equal", "insert", "delete"]
 ClauseStatus = Literal["changed", "added", "removed", "unchanged"]
 OPS: dict[int, Op] = {-1: "delete", 0: "equal", 1: "insert"}
@@ -29,27 +27,34 @@ class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.parts: list[str] = []
+        # Inside a heading's permalink (the site's own "#", not the company's words).
+        self.in_permalink = False
 
     def handle_data(self, data: str) -> None:
         """Keep text, with line breaks folded."""
-        self.parts.append(" ".join(data.split("\n")))
+        if not self.in_permalink:
+            self.parts.append(" ".join(data.split("\n")))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Start a new line at a block; mark list items."""
-        if tag == "li":
+        if tag == "a" and ("class", "headerlink") in attrs:
+            self.in_permalink = True
+        elif tag == "li":
             self.parts.append("\n• ")
         elif tag in BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
         """End the line at the end of a block."""
-        if tag in BLOCKS:
+        if tag == "a":
+            self.in_permalink = False
+        elif tag in BLOCKS:
             self.parts.append("\n")
 
 
-def plain_text(markdown_text: str) -> str:
-    """What a reader reads of a piece of Markdown: text, one line per block."""
-    html = _MARKDOWN.reset().convert(markdown_text)
+def plain_text(markdown_text: str, to_html: MarkdownHtml) -> str:
+    """What a reader reads of a piece of Markdown, rendered as the site renders it: text, one line per block."""
+    html = to_html(markdown_text)
     parser = _Text()
     parser.feed(html)
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parser.parts).split("\n")]
@@ -65,22 +70,22 @@ class ClauseText:
     text: str
 
 
-def clause_texts(markdown_text: str, cache: Cache | None = None) -> list[ClauseText]:
+def clause_texts(markdown_text: str, to_html: MarkdownHtml, cache: Cache | None = None) -> list[ClauseText]:
     """A rendered notice cut into clauses, each as plain text (kept in `cache` for the next build)."""
     if cache is None:
-        return list(_clause_texts(markdown_text))
-    rows = cache.get_or_compute("clauses", (markdown_text,),
-                                lambda: [[c.id, c.label, c.text] for c in _clause_texts(markdown_text)])
+        return list(_clause_texts(markdown_text, to_html))
+    rows = cache.get_or_compute("clauses", (to_html.settings, markdown_text),
+                                lambda: [[c.id, c.label, c.text] for c in _clause_texts(markdown_text, to_html)])
     return [ClauseText(*row) for row in rows]
 
 
 # One build cuts the same few texts (each released version, each draft) many times: for the checks,
 # the changes pages, the comparison data and the GDPR index.
 @functools.lru_cache(maxsize=64)
-def _clause_texts(markdown_text: str) -> tuple[ClauseText, ...]:
+def _clause_texts(markdown_text: str, to_html: MarkdownHtml) -> tuple[ClauseText, ...]:
     result = []
     for clause_id, piece in clauses.split(markdown_text):
-        text = plain_text(piece)
+        text = plain_text(piece, to_html)
         words = text.split("\n", 1)[0].split()
         label = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
         result.append(ClauseText(clause_id or "start", label, text))
@@ -168,9 +173,9 @@ def diff_words(old: str, new: str) -> list[Segment]:
     return [Segment(OPS[op], "".join(part)) for op, part in diff_items(tokens(old), tokens(new))]
 
 
-def compare(old_markdown: str, new_markdown: str) -> list[ClauseDiff]:
+def compare(old_markdown: str, new_markdown: str, to_html: MarkdownHtml) -> list[ClauseDiff]:
     """Clause-by-clause comparison, in the new version's order with removed clauses where they were."""
-    return compare_clauses(clause_texts(old_markdown), clause_texts(new_markdown))
+    return compare_clauses(clause_texts(old_markdown, to_html), clause_texts(new_markdown, to_html))
 
 
 def compare_clauses(old_list: list[ClauseText], new_list: list[ClauseText]) -> list[ClauseDiff]:

@@ -61,7 +61,7 @@ class Publication:
     def clauses(self, version: Version) -> list[ClauseText]:
         """A version's clauses as plain text; each version is cut once, though three pages use it."""
         if version.id not in self._clauses:
-            self._clauses[version.id] = clause_texts(self.text(version), self.site.cache)
+            self._clauses[version.id] = clause_texts(self.text(version), self.site.markdown_html(), self.site.cache)
         return self._clauses[version.id]
 
     def version_view(self, version: Version) -> VersionView:
@@ -149,9 +149,11 @@ class Publication:
         if version is not None:
             source = translation_source(version, self.lang)
             if source != version.id:
-                labels = {c.id: c.label for c in clause_texts(frozen_text(self.company_dir, version.id, self.default))}
+                to_html = self.site.markdown_html()
+                labels = {c.id: c.label
+                          for c in clause_texts(frozen_text(self.company_dir, version.id, self.default), to_html)}
                 for clause_id in behind_clauses(self.company_dir, source, version.id, self.default, self.lang,
-                                                self.site.cache):
+                                                to_html, self.site.cache):
                     behind.append({"id": clause_id, "label": labels.get(clause_id, clause_id),
                                    "url": relative_url(here, original) + "#" + clause_id})
         return {
@@ -164,7 +166,8 @@ class Publication:
     def coverage_rows(self) -> list[CoverageRow]:
         """Each GDPR element with the clauses of the notice in force that give it, or why not."""
         assert self.coverage is not None  # pages() asks only when the company's coverage is known
-        found = self.clauses(self.current) if self.current else clause_texts(self.site.filled(self.lang, NOTICE_PAGE))
+        found = (self.clauses(self.current) if self.current
+                 else clause_texts(self.site.filled(self.lang, NOTICE_PAGE), self.site.markdown_html()))
         labels = {c.id: c.label for c in found}
         rows: list[CoverageRow] = []
         gaps_public = self.site.company.data.get("gdpr_gaps_public") == "yes"

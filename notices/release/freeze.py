@@ -10,8 +10,7 @@ from pathlib import Path
 from babel import Locale
 
 from ..checks.all import check_company
-from ..model.textdiff import clause_texts
-from ..model.translations import changed_clauses
+from ..model.translations import stale_clauses
 from ..model.versions import (
     NOTICE_PAGE,
     ChangeKind,
@@ -130,10 +129,8 @@ def _translations(site: CompanySite, versions: list[Version], version_id: str, t
     for lang in company.languages[1:]:
         if last is None or lang in current:
             continue
-        then = {c.id: c.text for c in clause_texts(frozen_text(company.path.parent, last.id, lang))}
-        now = {c.id: c.text for c in clause_texts(texts[lang])}
-        stale = [clause for clause in changed_clauses(frozen_text(company.path.parent, last.id, original),
-                                                      texts[original]) if then.get(clause) == now.get(clause)]
+        stale = stale_clauses((frozen_text(company.path.parent, last.id, original), texts[original]),
+                              (frozen_text(company.path.parent, last.id, lang), texts[lang]), site.markdown_html())
         if lang in behind:
             translates[lang] = translation_source(last, lang)
         elif stale:
