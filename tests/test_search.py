@@ -18,9 +18,9 @@ def index(site, company, lang_root=""):
 @pytest.mark.parametrize("company,original", [("impro-media", "ro"), ("impro-celojumi", "lv")])
 def test_one_index_per_language(site, company, original):
     root, english = index(site, company), index(site, company, "en")
-    # No lunr language file to fetch; English stop words only where the text is English.
+    # No lunr language file to fetch, no stop words: the history page's search has none either.
     assert root["config"]["lang"] == english["config"]["lang"] == ["en"]
-    assert root["config"]["pipeline"] == [] and english["config"]["pipeline"] == ["stopWordFilter"]
+    assert root["config"]["pipeline"] == english["config"]["pipeline"] == []
     # Locations are relative to the site's root, where Material resolves them.
     assert all(not doc["location"].startswith("en/") for doc in root["docs"])
     assert all(doc["location"].startswith("en/") for doc in english["docs"])
@@ -77,3 +77,43 @@ def test_a_query_without_diacritics_highlights_the_accented_words(reader, server
     marked = reader.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
     assert accented in [word.lower() for word in marked]
     assert reader.eval_on_selector_all("mark mark", "els => els.length") == 0
+
+
+def header_hits(reader, url, query):
+    """The clause ids of the header search's results, each named by its heading."""
+    reader.goto(url)
+    reader.click("input.md-search__input")
+    reader.keyboard.type(query)
+    reader.wait_for_selector(".md-search-result__item")
+    found = reader.eval_on_selector_all(".md-search-result__item a", """els => els.map(a =>
+        [new URL(a.href).hash.slice(1), a.querySelector('h1, h2').textContent.trim()])""")
+    assert all(title for _, title in found), found
+    return {hit for hit, _ in found}
+
+
+def history_hits(reader, url, query):
+    """The clause ids of the history search's results in the version in force, each named by its label."""
+    reader.goto(url + "history/")
+    reader.fill("#notice-archive-query", query)
+    reader.wait_for_function("() => document.querySelector('.notice-archive-search__status').textContent !== ''")
+    found = reader.eval_on_selector_all(".notice-archive-search__results a", """els => els.map(a =>
+        [new URL(a.href).hash.slice(1), a.textContent.split(' — ')[1]])""")
+    assert all(label for _, label in found), found
+    return {hit for hit, _ in found}
+
+
+@pytest.mark.parametrize("company,spellings", [
+    ("impro-media", ["ştergerea", "ștergerea", "stergerea", "ştergere"]),  # cedilla, comma below, bare, inflected
+    ("impro-celojumi", ["dzēšana", "dzēšanu", "DZESANAS"]),
+])
+def test_both_searches_forgive_spelling_and_inflection_and_agree(reader, servers, company, spellings):
+    url = servers[company]
+    header = [header_hits(reader, url, spelling) for spelling in spellings]
+    history = [history_hits(reader, url, spelling) for spelling in spellings]
+    assert header[0] and all(hits == header[0] for hits in header), header
+    assert history[0] and all(hits == history[0] for hits in history), history
+    # Every clause the history search finds in the text in force is in a result of the header search
+    # (which gives sections by heading: a clause that is not a heading is found in its section).
+    reader.goto(url)
+    headings = set(reader.eval_on_selector_all("article :is(h2, h3)[id]", "els => els.map(e => e.id)"))
+    assert history[0] & headings <= header[0], (history[0], header[0])

@@ -11,9 +11,12 @@ from ..model.versions import archive_path
 from ..sources.problems import Problem, SourceError
 from .html import environment
 from .publication import Publication, clauses_url
+from .search_words import script as words_script
 from .versions_json import versions_document
 
 EPOCH_DAY = dt.date(1970, 1, 1)
+# How the browser's searches compare words: the search index's own rule (search_words), for every language.
+WORDS_SCRIPT = "assets/javascripts/words.js"
 
 
 @dataclass(frozen=True)
@@ -72,5 +75,6 @@ def site_files(publication: Publication, site_url: str) -> list[SiteFile]:
         document = versions_document(publication.site, publication.versions, site_url)
         text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         files.append(SiteFile("versions.json", text))
+        files.append(SiteFile(WORDS_SCRIPT, words_script()))
         files.extend(archive_copies(publication))
     return files
