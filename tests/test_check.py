@@ -152,10 +152,21 @@ def test_clause_renamed_in_a_released_version_needs_a_redirect(released):
 
 # 5. Versions in date order.
 
-def test_version_entries_out_of_order(released):
+def test_a_redated_version_is_told_once_as_the_cause_of_its_disorder(released):
     edit(released / "companies" / SITE / "versions.yml", "effective: 2026-05-02", "effective: 2026-04-01")
-    assert_error(check(released), "companies/example-privacy/versions.yml:23: version 'v3' is dated before 'v2': "
-                                  "versions must be in date order")
+    result = check(released)
+    assert_error(result, "companies/example-privacy/versions.yml:29: version 'v3' was re-dated: "
+                         "companies/example-privacy/versions.yml moves its effective 2026-05-02 to 2026-04-01, but it "
+                         "was released with effective 2026-05-02 and published 2026-05-02 (its archived texts say so): "
+                         "a released version's dates never change; write them back (effective: 2026-05-02, "
+                         "published: 2026-05-02) and release a new version to change when it applies")
+    assert "dated before" not in output(result)
+    assert output(result).count("was re-dated") == 1
+
+
+def test_a_version_moved_into_the_future_is_told_so(released):
+    edit(released / "companies" / SITE / "versions.yml", "effective: 2026-05-02", "effective: 2999-05-02")
+    assert "moves its effective 2026-05-02 to 2999-05-02 (in the future)" in output(check(released))
 
 
 # 6. An archived version is never edited.

@@ -27,7 +27,8 @@ D = dt.date
 
 
 def version(vid: str, effective: dt.date, change: str = "editorial", **more) -> Version:
-    return Version(vid, effective, effective, change, {"en": f"Summary {vid}"}, {"en": "0" * 64}, **more)
+    return Version(vid, effective, effective, change, {"en": f"Summary {vid}"}, {"en": "0" * 64},
+                   **{"title": {"en": "Privacy notice"}, **more})
 
 
 HISTORY = [version("v1", D(2026, 1, 10), "initial"), version("v2", D(2026, 4, 15), "material"),

@@ -152,7 +152,7 @@ def test_check_fails_when_a_version_is_removed_or_re_dated(released):
     assert result.returncode == 1
     assert ("the archived text of 'v1' in 'ro' (companies/example-privacy/versions/v1/ro.md) was removed: "
             "restore it from git") in result.stdout
-    assert "version 'v2' was re-dated: companies/example-privacy/versions.yml says effective 2026-04-01" in result.stdout
+    assert "version 'v2' was re-dated: companies/example-privacy/versions.yml moves its effective 2026-04-15 to 2026-04-01" in result.stdout
 
 
 def test_check_fails_when_a_released_version_disappears_from_git_history(released):
@@ -237,7 +237,7 @@ def test_release_refuses_when_nothing_changed(released):
     result = release(released, SITE, "--editorial", "--summary", "en=x", "--summary", "ro=y",
                      "--published", "2026-11-22", "--effective", "2027-01-10")
     assert result.returncode == 1
-    assert "the text has not changed since v4: nothing to release" in result.stderr
+    assert "the text and title have not changed since v4: nothing to release" in result.stderr
 
 
 @pytest.mark.parametrize("url,other", [("history", "ro/history/"), ("versions/v2", "ro/versions/v2/"),

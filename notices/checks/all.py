@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.translations import TRANSLATES, stale_clauses
-from ..model.versions import NOTICE_PAGE, Version, archive_path, frozen_text
+from ..model.versions import NOTICE_PAGE, ArchiveUnreadable, Version, archive_path, read_archive
 from ..sources.clauses import scan
 from ..sources.labels import load_labels
 from ..sources.problems import ERROR, WARNING, Problem, SourceError, display_path
@@ -14,7 +14,6 @@ from ..sources.shape import shape_problem
 from ..sources.site import CompanySite
 from ..sources.site_config import check_site_config
 from ..sources.tree import check_tree
-from ..sources.yamlsource import MAX_BYTES
 from .clause_ids import clause_id_problems
 from .disclosure import check_disclosure
 from .gdpr import Coverage, load_coverage
@@ -32,6 +31,10 @@ class CompanyCheck:
     versions: list[Version]
     coverage: Coverage | None
     problems: list[Problem]
+
+    def __post_init__(self) -> None:
+        # Two checks may come upon one problem: each is told once.
+        self.problems = list(dict.fromkeys(self.problems))
 
     @property
     def errors(self) -> list[Problem]:
@@ -125,7 +128,7 @@ def archive_problems(site: CompanySite, version_id: str, lang: str) -> list[Prob
 def _archive_place(site: CompanySite, version_id: str, lang: str, text: str) -> tuple[str, int]:
     """A released text's file as messages show it, and how many header lines precede the text in it."""
     path = archive_path(site.company.path.parent, version_id, lang)
-    return display_path(path, site.root), path.read_text(encoding="utf-8").count("\n") - text.count("\n")
+    return display_path(path, site.root), read_archive(site.company.path.parent, version_id, lang).offset
 
 
 def _archive_shape(site: CompanySite, versions: list[Version]) -> list[Problem]:
@@ -165,13 +168,10 @@ def _labels(site: CompanySite) -> list[Problem]:
 
 
 def _frozen(site: CompanySite, version_id: str, lang: str) -> str | None:
-    """A released text, or None when it cannot be read or is larger than any notice (check_versions reports why)."""
-    path = archive_path(site.company.path.parent, version_id, lang)
+    """A released text, or None when it cannot be read within its bounds (check_versions reports why)."""
     try:
-        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
-            return None
-        return frozen_text(site.company.path.parent, version_id, lang)
-    except (OSError, UnicodeDecodeError):
+        return read_archive(site.company.path.parent, version_id, lang).text
+    except ArchiveUnreadable:
         return None
 
 

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from ..model.versions import ARCHIVE, NOTICE_PAGE, REGISTRY, Version, archive_path, frozen_text, load_versions, sha256
+import datetime as dt
+
+from ..model.dates import today_in
+from ..model.shown import draft, released
+from ..model.versions import (
+    ARCHIVE,
+    NOTICE_PAGE,
+    REGISTRY,
+    ArchiveUnreadable,
+    Version,
+    archive_path,
+    load_versions,
+    read_archive,
+    sha256,
+)
+from ..sources.pages import PageSource
 from ..sources.problems import WARNING, Problem, SourceError, display_path
 from ..sources.site import CompanySite
-from ..sources.yamlsource import MAX_BYTES, parse_yaml
 from .released import check_history
 
 
@@ -25,17 +39,26 @@ def check_versions(site: CompanySite, against: str | None = None,
         return [], list(error.problems)
     problems: list[Problem] = []
     seen: set[str] = set()
+    redated: set[str] = set()
     for index, version in enumerate(versions):
         if version.id in seen:
             problems.append(Problem(registry, version.line, f"version id '{version.id}' is used twice"))
         seen.add(version.id)
-        if index:
+        heads = []
+        for lang in company.languages:
+            found, head = _check_file(site, version, lang, registry)
+            problems += found
+            heads += [head] if head is not None else []
+        redating = _redated(site, version, heads, registry)
+        if redating is not None:
+            problems.append(redating)
+            redated.add(version.id)
+        # A re-dated version is out of order because of it: the re-dating alone is reported.
+        if index and not redated & {version.id, versions[index - 1].id}:
             before = versions[index - 1]
             if version.effective < before.effective or version.published < before.published:
                 problems.append(Problem(registry, version.line,
                     f"version '{version.id}' is dated before '{before.id}': versions must be in date order"))
-        for lang in company.languages:
-            problems.extend(_check_file(site, version, lang, registry))
     archive = company_dir / ARCHIVE
     if archive.is_dir():
         for folder in sorted(p for p in archive.iterdir() if p.is_dir()):
@@ -44,48 +67,77 @@ def check_versions(site: CompanySite, against: str | None = None,
                     f"archived version '{folder.name}' is not in {registry}: an archived version is never removed"))
     if history or against:
         problems.extend(check_history(site, versions, against, record=history))
-    if versions and site.pages.get(NOTICE_PAGE):
-        latest = versions[-1]
-        for lang in company.languages:
-            try:
-                frozen = frozen_text(company_dir, latest.id, lang)
-            except (OSError, UnicodeDecodeError):
-                continue  # reported by _check_file
-            if lang in site.pages[NOTICE_PAGE] and not site.errors and (
-                    site.filled(lang, NOTICE_PAGE).strip() != frozen.strip()):
-                problems.append(Problem(site.pages[NOTICE_PAGE][lang].shown_as, 1,
-                    f"this text differs from the latest released version '{latest.id}': readers see it only "
-                    f"after `notices release {company.id}`", WARNING))
+    if versions and site.pages.get(NOTICE_PAGE) and not site.errors:
+        problems += _draft_differs(site, versions[-1])
     return versions, problems
 
 
-def _check_file(site: CompanySite, version: Version, lang: str, registry: str) -> list[Problem]:
+def _draft_differs(site: CompanySite, latest: Version) -> list[Problem]:
+    """Where the editor's notice differs from the latest release: readers see it only once released."""
+    problems = []
+    for lang, page in site.pages[NOTICE_PAGE].items():
+        try:
+            then = released(site, latest, lang)
+        except ArchiveUnreadable:
+            continue  # reported by _check_file
+        now = draft(site, lang)
+        release = f"readers see it only after `notices release {site.company.id}`"
+        if now.title != then.title:
+            problems.append(Problem(page.shown_as, page.meta_line("title"),
+                f"this title differs from the title of the latest released version '{latest.id}' "
+                f"('{then.title}'): {release}", WARNING))
+        if now.text.strip() != then.text.strip():
+            problems.append(Problem(page.shown_as, _first_difference(page, now.text, then.text),
+                f"this text differs from the latest released version '{latest.id}': {release}", WARNING))
+    return problems
+
+
+def _first_difference(page: PageSource, now: str, then: str) -> int:
+    """The first line of the page whose words the release does not have (the body's first line if none is found)."""
+    kept = set(then.split("\n"))
+    body = page.padded_body().split("\n")
+    for number, line in enumerate(body, start=1):
+        if number >= page.body_start and line.strip() and "{" not in line and line not in kept:
+            return number
+    return page.body_start
+
+
+def _check_file(site: CompanySite, version: Version, lang: str,
+                registry: str) -> tuple[list[Problem], dict[str, object] | None]:
+    """What is wrong with one archived text, and its identity block when it is the one released."""
     path = archive_path(site.company.path.parent, version.id, lang)
     shown = display_path(path, site.root)
     if not path.is_file():
         return [Problem(shown, 1, f"the archived text of '{version.id}' in '{lang}' ({shown}) was removed: "
-                                  f"restore it from git ({registry}:{version.line} lists it)")]
+                                  f"restore it from git ({registry}:{version.line} lists it)")], None
     try:
-        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
-            return [Problem(shown, 1, f"the archived text of '{version.id}' in '{lang}' is a symbolic link or larger "
-                                      f"than {MAX_BYTES // 1_000_000} MB: restore it from git, never edit it")]
-        data = path.read_bytes()
-    except OSError as error:
-        return [Problem(shown, 1, f"the archived text of '{version.id}' in '{lang}' cannot be read "
-                                  f"({error.strerror or error})")]
-    if sha256(data) != version.sha256[lang]:
+        archived = read_archive(site.company.path.parent, version.id, lang)
+    except ArchiveUnreadable as error:
+        return [Problem(shown, 1, f"the archived text of '{version.id}' in '{lang}' {error.reason}: "
+                                  f"restore it from git, never edit it")], None
+    if sha256(archived.data) != version.sha256[lang]:
         # Its dates cannot be trusted either: the text itself is what must be restored.
         return [Problem(shown, 1, f"archived text altered: its SHA-256 no longer matches {registry} "
-                                  f"(version '{version.id}'); restore it from git, never edit it")]
-    problems = []
-    try:
-        head = parse_yaml(data.decode("utf-8").split("\n---\n", 1)[0].removeprefix("---\n"), shown).data or {}
-    except (SourceError, UnicodeDecodeError):
-        head = {}
-    if not isinstance(head, dict):
-        head = {}
-    if head.get("effective") != version.effective or head.get("published") != version.published:
-        problems.append(Problem(registry, version.line,
-            f"version '{version.id}' was re-dated: {registry} says effective {version.effective}, published "
-            f"{version.published}, but its archived text says {head.get('effective')}, {head.get('published')}"))
-    return problems
+                                  f"(version '{version.id}'); restore it from git, never edit it")], None
+    return [], archived.head
+
+
+def _redated(site: CompanySite, version: Version, heads: list[dict[str, object]], registry: str) -> Problem | None:
+    """A version whose dates in the registry are not those its archived texts were released with."""
+    for head in heads:
+        effective, published = head.get("effective"), head.get("published")
+        if effective == version.effective and published == version.published:
+            continue
+        moved = []
+        today = today_in(site.company.time_zone)
+        for key, now, then in (("effective", version.effective, effective),
+                               ("published", version.published, published)):
+            if now != then:
+                where = " (in the future)" if isinstance(now, dt.date) and now > today else ""
+                moved.append(f"{key} {then} to {now}{where}")
+        return Problem(registry, version.line,
+            f"version '{version.id}' was re-dated: {registry} moves its {' and its '.join(moved)}, but it was "
+            f"released with effective {effective} and published {published} (its archived texts say so): "
+            f"a released version's dates never change; write them back "
+            f"(effective: {effective}, published: {published}) and release a new version to change when it applies")
+    return None

@@ -13,7 +13,10 @@ from ..sources.problems import WARNING, Problem, SourceError, display_path
 from ..sources.site import CompanySite
 
 SCALARS = ("effective", "published", "change", "notice_override")
-MAPPINGS = ("summary", "translates", "sha256")
+MAPPINGS = ("summary", "title", "translates", "sha256")
+# Fields a version may have been released without, recorded once later: each is frozen from the first
+# commit of main that has it (the titles of versions released before titles were recorded).
+RECORDED_LATER = ("title.",)
 
 
 def check_history(site: CompanySite, versions: list[Version], against: str | None = None,
@@ -85,9 +88,14 @@ def _compare(snapshots: list[Snapshot], versions: list[Version], registry: str, 
     position = {v.id: i for i, v in reversed(list(enumerate(versions)))}
     archive = display_path(site.company.path.parent / ARCHIVE, site.root)
     released: dict[str, tuple[Snapshot, dict]] = {}
+    later: dict[str, dict[str, str | None]] = {}
     for snapshot in snapshots:
         for entry in snapshot.entries:
             released.setdefault(str(entry["id"]), (snapshot, entry))
+            recorded = later.setdefault(str(entry["id"]), {})
+            for key, value in _fields(entry).items():
+                if key.startswith(RECORDED_LATER):
+                    recorded.setdefault(key, value)
     problems: list[Problem] = []
     for version_id, (snapshot, entry) in released.items():
         if version_id in flagged:
@@ -102,7 +110,9 @@ def _compare(snapshots: list[Snapshot], versions: list[Version], registry: str, 
                 f"version '{version_id}' released in {label} was removed: a released version is never removed; "
                 f"restore it from git: {restore}"))
             continue
-        before, after = _fields(entry), _fields(version.as_record())
+        before, after = {**later.get(version_id, {}), **_fields(entry)}, _fields(version.as_record())
+        # Not yet on main: it is recorded by this change, and frozen once merged.
+        after = {k: v for k, v in after.items() if k in before or not k.startswith(RECORDED_LATER)}
         changed = sorted(key for key in before.keys() | after.keys() if before.get(key) != after.get(key))
         if not changed:
             continue

@@ -12,13 +12,14 @@ from typing import Any
 
 import yaml
 
-from ..sources.problems import Problem, SourceError, display_path
-from ..sources.yamlsource import load_yaml
+from ..sources.problems import Problem, SourceError, did_you_mean, display_path
+from ..sources.yamlsource import MAX_BYTES, load_yaml, parse_yaml
 
 REGISTRY = "versions.yml"
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 ARCHIVE = "versions"
 NOTICE_PAGE = "index.md"
+ENTRY_KEYS = ("id", "effective", "published", "change", "summary", "title", "notice_override", "translates", "sha256")
 
 
 class ChangeKind(StrEnum):
@@ -61,6 +62,8 @@ class Version:
     notice_override: str | None = None
     line: int = 1
     translates: dict[str, str] | None = None
+    # The notice's title in each language as released (front matter `title:`): readers see it with the text.
+    title: dict[str, str] | None = None
 
     @property
     def material(self) -> bool:
@@ -72,6 +75,8 @@ class Version:
         # YAML's safe dumper writes only plain strings, not enum members.
         record: dict[str, Any] = {"id": self.id, "effective": self.effective, "published": self.published,
                                   "change": str(self.change), "summary": dict(self.summary)}
+        if self.title:
+            record["title"] = dict(self.title)
         if self.notice_override:
             record["notice_override"] = self.notice_override
         if self.translates:
@@ -104,10 +109,58 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+class ArchiveUnreadable(OSError):
+    """A released text that cannot be read within the bounds every source keeps; `reason` says why."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+@dataclass(frozen=True)
+class Archived:
+    """A released text as kept in the archive: its bytes, its identity block, and its text."""
+
+    data: bytes
+    head: dict[str, Any]
+    text: str
+    # How many lines of the file precede the text (its identity block).
+    offset: int
+
+
+def read_archive(company_dir: Path, version_id: str, lang: str) -> Archived:
+    """The one reader of an archived text: no symbolic link, no file larger than any source, UTF-8 only."""
+    path = archive_path(company_dir, version_id, lang)
+    try:
+        if path.is_symlink():
+            raise ArchiveUnreadable(path, "is a symbolic link")
+        if path.stat().st_size > MAX_BYTES:
+            raise ArchiveUnreadable(path, f"is larger than {MAX_BYTES // 1_000_000} MB")
+        data = path.read_bytes()
+        content = data.decode("utf-8")
+    except FileNotFoundError:
+        raise ArchiveUnreadable(path, "was removed") from None
+    except UnicodeDecodeError as error:
+        raise ArchiveUnreadable(path, f"is not UTF-8 text ({error.reason})") from None
+    except ArchiveUnreadable:
+        raise
+    except OSError as error:
+        raise ArchiveUnreadable(path, f"cannot be read ({error.strerror or error})") from None
+    head: Any = {}
+    text = content
+    if content.startswith("---\n") and "\n---\n" in content:
+        block, text = content[4:].split("\n---\n", 1)
+        try:
+            head = parse_yaml(block, path.as_posix(), first_line=2).data or {}
+        except SourceError:
+            head = {}
+    return Archived(data, head if isinstance(head, dict) else {}, text, content.count("\n") - text.count("\n"))
+
+
 def frozen_text(company_dir: Path, version_id: str, lang: str) -> str:
-    """A frozen text without its identity block, ready to publish."""
-    content = archive_path(company_dir, version_id, lang).read_text(encoding="utf-8")
-    return content.split("\n---\n", 1)[1] if content.startswith("---\n") and "\n---\n" in content else content
+    """A frozen text without its identity block, ready to publish (ArchiveUnreadable if it cannot be)."""
+    return read_archive(company_dir, version_id, lang).text
 
 
 def load_versions(company_dir: Path, languages: list[str], root: Path | None = None) -> list[Version]:
@@ -131,6 +184,10 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
         if not isinstance(entry, dict):
             report("", "each version must be a mapping (id, effective, published, change, summary, sha256)")
             continue
+        for key in entry:
+            if key not in ENTRY_KEYS:
+                report(str(key), f"'{key}' is not part of a version's entry{did_you_mean(str(key), ENTRY_KEYS)}: "
+                                 f"the keys are {', '.join(ENTRY_KEYS)}")
         raw_id = entry.get("id")
         version_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
         if not raw_id and raw_id != 0:
@@ -151,6 +208,12 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
                 report(f"summary.{lang}", f"version '{version_id}' has an empty change summary in '{lang}': write one")
             if not isinstance(hashes, dict) or not hashes.get(lang):
                 report(f"sha256.{lang}", f"version '{version_id}' records no SHA-256 for '{lang}'")
+        title = entry.get("title")
+        for lang in languages:
+            if not isinstance(title, dict) or not isinstance(title.get(lang), str) or not title[lang].strip():
+                report(f"title.{lang}" if isinstance(title, dict) else "title",
+                       f"version '{version_id}' records no title in '{lang}': copy the title it was released "
+                       f"with from the front matter of its notice page (title: {{{lang}: ...}})")
         translates = entry.get("translates")
         if translates is not None and not (isinstance(translates, dict) and all(
                 isinstance(v, (str, int)) and not isinstance(v, bool) for v in translates.values())):
@@ -163,16 +226,20 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
         versions.append(Version(version_id, entry["effective"], entry["published"], ChangeKind(str(change)),
                                 {k: str(v) for k, v in summary.items()}, {k: str(v) for k, v in hashes.items()},
                                 entry.get("notice_override"), where,
-                                {k: str(v) for k, v in (entry.get("translates") or {}).items()} or None))
+                                {k: str(v) for k, v in (entry.get("translates") or {}).items()} or None,
+                                {k: str(v).strip() for k, v in (title or {}).items()}))
     if problems:
         raise SourceError(problems)
     return versions
 
 
+HEADER = ("# Released versions of this notice, oldest first. Written by `notices release`:\n"
+          "# a released entry and its frozen texts in versions/ are never edited.\n")
+
+
 def write_versions(company_dir: Path, versions: list[Version]) -> None:
     """Write versions.yml, oldest first."""
-    header = ("# Released versions of this notice, oldest first. Written by `notices release`:\n"
-              "# a released entry and its frozen texts in versions/ are never edited.\n")
+    header = HEADER
     body = yaml.dump([v.as_record() for v in versions], Dumper=_PlainDumper, sort_keys=False,
                      allow_unicode=True, width=100)
     (Path(company_dir) / REGISTRY).write_text(header + body, encoding="utf-8")

@@ -197,7 +197,11 @@ def on_page_markdown(state: BuildState, markdown: str, page: Page) -> str:
     box = _failure_box(title, state.problems) if state.preview and state.problems else ""
     try:
         if name == NOTICE_PAGE:
-            return box + publication.notice_markdown(draft=state.preview)
+            shown = publication.notice(preview=state.preview)
+            # The title readers see is the one released with the text (the draft's in the preview).
+            # Escaped once here: the theme prints a page's title from its front matter as HTML, unescaped.
+            page.meta["title"] = str(Markup.escape(shown.title))
+            return box + shown.text
         return box + state.loaded()[0].filled(lang, name)
     except SourceError as error:
         # Only reached under `notices serve`: a build has already stopped on this problem.

@@ -9,6 +9,7 @@ from babel import Locale
 from ..checks.disclosure import display_name, public_facts
 from ..checks.gdpr import ELEMENTS, Coverage
 from ..model.dates import long_date
+from ..model.shown import Shown, draft, notice, released
 from ..model.textdiff import ClauseText, clause_texts, tokens
 from ..model.translations import behind_clauses
 from ..model.versions import (
@@ -124,18 +125,20 @@ class Publication:
             return {"name": authority["name"], "url": authority["url"]}
         return None
 
+    def notice(self, preview: bool) -> Shown:
+        """The notice page's text and title: the version in force, or the editor's draft (preview, or none yet)."""
+        return notice(self.site, self.versions, self.lang, self.today, preview)
+
     def notice_markdown(self, draft: bool) -> str:
-        """The current notice: the version in force, or the editor's text while drafting or before v1."""
-        if self.current is None or draft:
-            return self.site.filled(self.lang, NOTICE_PAGE)
-        return self.text(self.current)
+        """The notice page's text (see `notice`)."""
+        return self.notice(draft).text
 
     def is_draft(self) -> bool:
-        """Whether the editor's text differs from the version in force (or nothing is released yet)."""
+        """Whether the editor's text or title differs from the version in force (or nothing is released yet)."""
         if self.current is None:
             return True
         try:
-            return self.site.filled(self.lang, NOTICE_PAGE).strip() != self.text(self.current).strip()
+            return not draft(self.site, self.lang).same_as(released(self.site, self.current, self.lang))
         except SourceError:
             return True
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from babel import Locale
 
 from ..checks.all import check_company
+from ..model.shown import draft, released
 from ..model.translations import stale_clauses
 from ..model.versions import (
     NOTICE_PAGE,
@@ -71,25 +72,25 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
         raise refuse(f"a material change must be published at least {period} days before it takes effect "
                      f"(effective {effective}, published {published}); choose --effective "
                      f"{published + dt.timedelta(days=period)} or later, or give --override-notice \"why\"")
-    texts = {lang: site.filled(lang, NOTICE_PAGE) for lang in company.languages}
-    if last and all(texts[lang].strip() == frozen_text(company_dir, last.id, lang).strip()
-                    for lang in company.languages):
-        raise refuse(f"the text has not changed since {last.id}: nothing to release")
+    drafts = {lang: draft(site, lang) for lang in company.languages}
+    texts = {lang: shown.text for lang, shown in drafts.items()}
+    if last and all(drafts[lang].same_as(released(site, last, lang)) for lang in company.languages):
+        raise refuse(f"the text and title have not changed since {last.id}: nothing to release")
 
     translates = _translations(site, versions, version_id, texts, set(translation_current),
                                set(translation_behind), refuse)
-    draft = Version(version_id, effective, published, ChangeKind(change),
+    made = Version(version_id, effective, published, ChangeKind(change),
                     {k: summaries[k].strip() for k in company.languages}, {}, (notice_override or "").strip() or None,
-                    translates=translates or None)
-    files = {lang: frozen_file(company.id, draft, lang, texts[lang], *_translation_note(site, lang))
+                    translates=translates or None, title={lang: drafts[lang].title for lang in company.languages})
+    files = {lang: frozen_file(company.id, made, lang, texts[lang], *_translation_note(site, lang))
              for lang in company.languages}
     for lang in company.languages:
         if archive_path(company_dir, version_id, lang).exists():
             raise refuse(f"{archive_path(company_dir, version_id, lang)} already exists; "
                          "archived texts are never replaced")
-    version = Version(draft.id, draft.effective, draft.published, draft.change, draft.summary,
-                      {lang: sha256(data) for lang, data in files.items()}, draft.notice_override,
-                      translates=draft.translates)
+    version = Version(made.id, made.effective, made.published, made.change, made.summary,
+                      {lang: sha256(data) for lang, data in files.items()}, made.notice_override,
+                      translates=made.translates, title=made.title)
     for lang, data in files.items():
         path = archive_path(company_dir, version_id, lang)
         path.parent.mkdir(parents=True, exist_ok=True)

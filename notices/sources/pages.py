@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clauses import CLAUSE_ID
-from .problems import Problem, SourceError
+from .problems import Problem, SourceError, did_you_mean
 from .shape import shape_problem
 from .text import PLAIN_TEXT_HINT, plain_text
 from .yamlsource import parse_yaml, read_source
@@ -80,10 +80,18 @@ def _check_meta(meta: dict, meta_lines: dict[str, int], shown_as: str) -> None:
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
             known = "; ".join(f"{k} ({what})" for k, what in FRONT_MATTER_KEYS.items())
+            guess = did_you_mean(str(key), FRONT_MATTER_KEYS)
             problems.append(Problem(shown_as, meta_lines.get(key, 1),
-                                    f"'{key}' is not used in a notice's front matter: remove it (known: {known})"))
+                                    f"'{key}' is not used in a notice's front matter{guess}: "
+                                    f"remove it (known: {known})"))
+        elif meta[key] is None or (isinstance(meta[key], str) and not meta[key].strip()):
+            problems.append(Problem(shown_as, meta_lines.get(key, 1),
+                                    f"'{key}:' has no value: write {FRONT_MATTER_KEYS[key]} after it, or remove it"))
     title = meta.get("title")
-    if title is not None and not plain_text(title):
+    if "title" not in meta:
+        problems.append(Problem(shown_as, 1, "the front matter has no title: add a line 'title: ...' with the "
+                                             "page's title as readers see it in the menu and the browser's tab"))
+    elif title is not None and not plain_text(title):
         problems.append(Problem(shown_as, meta_lines.get("title", 1),
                                 f"the title must be one line of plain text, without {PLAIN_TEXT_HINT}"))
     renamed = meta.get("renamed_clauses")

@@ -36,3 +36,4 @@ def web_address(value: object) -> str | None:
     if parts.scheme != "https" or parts.username or parts.password or port is not None:
         return None
     return value if parts.hostname and HOST.match(parts.hostname) else None
+

@@ -1,0 +1,44 @@
+"""Which text and title a notice page shows: a released version's, frozen, or the editor's draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..sources.site import CompanySite
+from .versions import NOTICE_PAGE, Version, frozen_text, in_force
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A notice's text and title as readers get them; `version` is None for the editor's draft."""
+
+    text: str
+    title: str
+    version: Version | None = None
+
+    def same_as(self, other: Shown) -> bool:
+        """Whether readers would see no difference between the two (text and title)."""
+        return self.text.strip() == other.text.strip() and self.title == other.title
+
+
+def released(site: CompanySite, version: Version, lang: str) -> Shown:
+    """A released version in `lang`: its frozen text and the title it was released with."""
+    return Shown(frozen_text(site.company.path.parent, version.id, lang), (version.title or {}).get(lang, ""), version)
+
+
+def draft(site: CompanySite, lang: str) -> Shown:
+    """The editor's notice in `lang`: facts and snippets filled in, the title of its front matter."""
+    page = site.pages[NOTICE_PAGE][lang]
+    return Shown(site.filled(lang, NOTICE_PAGE), str(page.meta.get("title") or "").strip())
+
+
+def shown_version(versions: list[Version], today: dt.date, preview: bool) -> Version | None:
+    """The version the notice page shows on `today`: the one in force; None (the draft) in the preview or before any."""
+    return None if preview else in_force(versions, today)
+
+
+def notice(site: CompanySite, versions: list[Version], lang: str, today: dt.date, preview: bool) -> Shown:
+    """What the notice page in `lang` shows on `today`: the version in force, or the draft while editing."""
+    version = shown_version(versions, today, preview)
+    return draft(site, lang) if version is None else released(site, version, lang)
