@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_HISTORY, check, edit, release, with_example
+from conftest import EXAMPLE_HISTORY, check, edit, release, run_build, with_example
 
 from notices.checks.integrity import check_versions
 from notices.model.history import NO_HISTORY
@@ -265,3 +265,19 @@ def test_the_day_a_version_reached_main_is_the_company_s_day(template, tmp_path)
         f"{REGISTRY}:16: material version 'v2' reached main on 2026-03-17 ({commits['v2'][:7]}), only 29 days "
         f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "
         f"revert it before it is deployed and release it with an effective date on or after 2026-04-16"]
+
+
+def test_the_build_refuses_what_the_check_refuses_against_git_and_leaves_the_site_as_it_was(template, tmp_path):
+    root, commits = repository(template, tmp_path)
+    published = root / "site" / SITE / "index.html"
+    published.parent.mkdir(parents=True)
+    published.write_bytes(b"<p>the site as published</p>")
+    edit(root / REGISTRY, "en: Summary of v1", "en: A rewritten summary of v1")
+    commit(root, "Rewrite v1's summary", "2026-12-01")
+    result = run_build(root, root / "site", SITE, as_of="2026-12-02")
+    assert result.returncode == 1, result.output
+    assert (f"{REGISTRY}:{entry_line(root, 'v1')}: version 'v1' changed since it was released in "
+            f"{commits['v1'][:7]} (2026-01-10): its summary.en changed; ") in result.output
+    assert "Traceback" not in result.output
+    assert [p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*")] == [SITE, f"{SITE}/index.html"]
+    assert published.read_bytes() == b"<p>the site as published</p>"

@@ -250,3 +250,21 @@ def test_language_switcher_leads_to_the_same_page(example, url, other):
     back = built(example, other.rstrip("/")).select_one("a.md-select__link[hreflang=en]")["href"]
     assert posixpath.normpath(posixpath.join("/" + other, back)).rstrip("/") + "/" == "/" + url + "/"
     assert built(example, other.rstrip("/")).html["lang"] == "ro"
+
+
+def test_a_title_edit_reaches_readers_only_with_the_next_release(released):
+    notice = released / "docs" / SITE / "en" / "index.md"
+    edit(notice, "title: Privacy notice", "title: Our new title")
+    result = check(released, SITE)
+    assert result.returncode == 0, result.stdout
+    assert (f"docs/{SITE}/en/index.md:2: warning: this title differs from the title of the latest released version "
+            "'v4' ('Privacy notice'): readers see it only after `notices release example-privacy`") in result.stdout
+    assert run_build(released, released / "site", SITE, as_of="2027-02-01").returncode == 0
+    assert page(released / "site", SITE).title.get_text().startswith("Privacy notice")
+    assert not [p for p in (released / "site").rglob("*.html") if "Our new title" in p.read_text(encoding="utf-8")]
+    done = release(released, SITE, "--editorial", "--published", "2027-02-01", "--summary", "en=New title",
+                   "--summary", "ro=Titlu nou", "--translation-current", "ro")
+    assert done.returncode == 0, done.stdout + done.stderr
+    record = yaml.safe_load((released / "companies" / SITE / "versions.yml").read_text(encoding="utf-8"))
+    assert record[-1]["title"] == {"en": "Our new title", "ro": "Notă de informare"}
+    assert [entry["title"]["en"] for entry in record[:-1]] == ["Privacy notice"] * 4

@@ -119,7 +119,7 @@ def _check_file(site: CompanySite, version: Version, lang: str,
         # Its dates cannot be trusted either: the text itself is what must be restored.
         return [Problem(shown, 1, f"archived text altered: its SHA-256 no longer matches {registry} "
                                   f"(version '{version.id}'); restore it from git, never edit it")], None
-    return [], archived.head
+    return [], archived.head()
 
 
 def _redated(site: CompanySite, version: Version, heads: list[dict[str, object]], registry: str) -> Problem | None:

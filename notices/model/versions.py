@@ -122,11 +122,20 @@ class ArchiveUnreadable(OSError):
 class Archived:
     """A released text as kept in the archive: its bytes, its identity block, and its text."""
 
+    path: Path
     data: bytes
-    head: dict[str, Any]
+    block: str
     text: str
     # How many lines of the file precede the text (its identity block).
     offset: int
+
+    def head(self) -> dict[str, Any]:
+        """The identity block (company, version, language, dates), empty when it cannot be read."""
+        try:
+            head = parse_yaml(self.block, self.path.as_posix(), first_line=2).data or {}
+        except SourceError:
+            return {}
+        return head if isinstance(head, dict) else {}
 
 
 def read_archive(company_dir: Path, version_id: str, lang: str) -> Archived:
@@ -147,15 +156,10 @@ def read_archive(company_dir: Path, version_id: str, lang: str) -> Archived:
         raise
     except OSError as error:
         raise ArchiveUnreadable(path, f"cannot be read ({error.strerror or error})") from None
-    head: Any = {}
-    text = content
+    block, text = "", content
     if content.startswith("---\n") and "\n---\n" in content:
         block, text = content[4:].split("\n---\n", 1)
-        try:
-            head = parse_yaml(block, path.as_posix(), first_line=2).data or {}
-        except SourceError:
-            head = {}
-    return Archived(data, head if isinstance(head, dict) else {}, text, content.count("\n") - text.count("\n"))
+    return Archived(path, data, block, text, content.count("\n") - text.count("\n"))
 
 
 def frozen_text(company_dir: Path, version_id: str, lang: str) -> str:
