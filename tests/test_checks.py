@@ -1,20 +1,11 @@
-"""Pure functions of the later stages, in this process: the HTML allowlist, links, dates, search, the cache."""
+"""The checks stage in this process, on small texts: the HTML allowlist and links."""
 
 from __future__ import annotations
-
-import datetime as dt
-import json
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from notices.checks.html_safety import sanitize
 from notices.checks.markup import anchors, broken_links, links
-from notices.model.dates import long_date, parse_as_of, source_date, today_in
-from notices.publish.search_index import language_index
-from notices.sources.cache import Cache
-
-RIGA = ZoneInfo("Europe/Riga")
 
 
 @pytest.mark.parametrize("html", [
@@ -69,75 +60,3 @@ def test_broken_links_name_the_missing_anchor_or_page():
         "p.md:2: link to '#nowhere', which is not a clause or heading of this page: use one of its clause ids",
         "p.md:3: link to 'missing.md', which is not a page in this language (pages: gdpr.md, index.md)",
         "p.md:4: link to './gdpr.md#nothing': 'gdpr.md' has no clause 'nothing'"]
-
-
-def test_dates_are_written_in_the_page_language():
-    day = dt.date(2025, 3, 14)
-    assert long_date(day, "ro") == "14 martie 2025"
-    assert long_date(day, "lv") == "2025. gada 14. marts"
-    assert long_date(day, "en") == "March 14, 2025"
-
-
-def test_as_of_is_a_day_or_a_moment_in_utc_unless_an_offset_is_given():
-    assert parse_as_of(" 2027-01-10 ") == dt.date(2027, 1, 10)
-    assert parse_as_of("2027-01-09T22:30") == dt.datetime(2027, 1, 9, 22, 30, tzinfo=dt.UTC)
-    assert parse_as_of("2027-01-09T22:30+02:00").utcoffset() == dt.timedelta(hours=2)
-    with pytest.raises(ValueError, match="'soon' is not a date or time: write YYYY-MM-DD"):
-        parse_as_of("soon")
-    # 22:30 UTC is already the next day in Riga; a day is taken as written.
-    assert today_in(RIGA, "2027-01-09T22:30") == dt.date(2027, 1, 10)
-    assert today_in(RIGA, "2027-01-09") == dt.date(2027, 1, 9)
-
-
-def test_the_commit_day_comes_from_the_environment(monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    assert source_date() is None
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")
-    assert source_date() == dt.date(2026, 11, 25)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    assert source_date() is None
-
-
-def test_a_language_index_searches_the_words_as_the_searches_compare_them():
-    index = {"config": {"lang": ["ro"], "pipeline": ["stopWordFilter"], "fields": {"title": {}, "text": {}}},
-             "docs": [{"location": "", "title": "Notă", "text": "<p>Ştergerea datelor</p>"},
-                      {"location": "history/", "title": "Istoric", "text": "v1"}]}
-    romanian = language_index(index, "ro")
-    assert [d["location"] for d in romanian["docs"]] == ["", "history/"]
-    assert romanian["docs"][0]["folded"] == "not sterger dat" and romanian["docs"][0]["folded_title"] == "not"
-    assert romanian["docs"][0]["text"] == "<p>Ştergerea datelor</p>"  # shown as it is
-    # No lunr language file to fetch, no stop words; only the compared words are searched.
-    assert romanian["config"]["lang"] == ["en"] and romanian["config"]["pipeline"] == []
-    assert romanian["config"]["fields"] == {"folded_title": {"boost": 1000}, "folded": {"boost": 1}}
-    assert index["config"]["pipeline"] == ["stopWordFilter"]  # the original is left as it was
-
-
-def test_the_cache_computes_once_per_input_and_survives_a_damaged_entry(tmp_path, monkeypatch):
-    monkeypatch.delenv("NOTICES_CACHE_DIR", raising=False)
-    cache, calls = Cache(tmp_path), []
-
-    def compute(value):
-        def run():
-            calls.append(value)
-            return {"value": value}
-        return run
-
-    assert cache.get_or_compute("render", ("text a",), compute("a")) == {"value": "a"}
-    assert cache.get_or_compute("render", ("text a",), compute("again")) == {"value": "a"}
-    assert cache.get_or_compute("render", ("text b",), compute("b")) == {"value": "b"}
-    assert calls == ["a", "b"]
-    entry = tmp_path / ".cache" / "notices" / "render" / cache.key("render", "text a")
-    assert json.loads(entry.read_text(encoding="utf-8")) == {"value": "a"}
-    entry.write_text("{half", encoding="utf-8")
-    assert cache.get_or_compute("render", ("text a",), compute("recomputed")) == {"value": "recomputed"}
-    assert cache.key("render", "x") != cache.key("split", "x")
-    assert Cache(None).get_or_compute("render", ("text a",), compute("no cache")) == {"value": "no cache"}
-    # A folder named by NOTICES_CACHE_DIR serves every copy of a project.
-    monkeypatch.setenv("NOTICES_CACHE_DIR", str(tmp_path / "shared"))
-    assert Cache(tmp_path / "copy").get_or_compute("render", ("text c",), compute("c")) == {"value": "c"}
-    assert (tmp_path / "shared" / "render" / cache.key("render", "text c")).is_file()
-
-
-def test_a_read_only_project_builds_without_a_cache(tmp_path):
-    (tmp_path / ".cache").write_text("a file where the folder would be", encoding="utf-8")
-    assert Cache(tmp_path).get_or_compute("render", ("x",), lambda: [1]) == [1]

@@ -1,12 +1,14 @@
-"""The model stage in this process: the version registry, what is in force on a day, word diffs."""
+"""The model stage in this process: the version registry, what is in force on a day, dates, word diffs, translations."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from notices.model.dates import long_date, parse_as_of, source_date, today_in
 from notices.model.textdiff import clause_texts, compare, diff_words, tokens
 from notices.model.translations import changed_clauses, stale_clauses
 from notices.model.versions import (
@@ -112,3 +114,33 @@ def test_a_translation_is_behind_on_the_clauses_whose_original_alone_changed():
     assert stale_clauses(original, translation, TO_HTML) == ["b"]
     assert stale_clauses(original, (translation[1], translation[1]), TO_HTML) == ["a", "b"]
     assert stale_clauses((original[0], original[0]), translation, TO_HTML) == []
+
+
+RIGA = ZoneInfo("Europe/Riga")
+
+
+def test_dates_are_written_in_the_page_language():
+    day = dt.date(2025, 3, 14)
+    assert long_date(day, "ro") == "14 martie 2025"
+    assert long_date(day, "lv") == "2025. gada 14. marts"
+    assert long_date(day, "en") == "March 14, 2025"
+
+
+def test_as_of_is_a_day_or_a_moment_in_utc_unless_an_offset_is_given():
+    assert parse_as_of(" 2027-01-10 ") == dt.date(2027, 1, 10)
+    assert parse_as_of("2027-01-09T22:30") == dt.datetime(2027, 1, 9, 22, 30, tzinfo=dt.UTC)
+    assert parse_as_of("2027-01-09T22:30+02:00").utcoffset() == dt.timedelta(hours=2)
+    with pytest.raises(ValueError, match="'soon' is not a date or time: write YYYY-MM-DD"):
+        parse_as_of("soon")
+    # 22:30 UTC is already the next day in Riga; a day is taken as written.
+    assert today_in(RIGA, "2027-01-09T22:30") == dt.date(2027, 1, 10)
+    assert today_in(RIGA, "2027-01-09") == dt.date(2027, 1, 9)
+
+
+def test_the_commit_day_comes_from_the_environment(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert source_date() is None
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")
+    assert source_date() == dt.date(2026, 11, 25)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert source_date() is None

@@ -1,4 +1,4 @@
-"""The publish stage makes each generated page and the site's HTML around each text; the build places them as made."""
+"""The publish stage: each generated page and the site's HTML around each text, placed by the build as made; search indexes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from test_site_files import COMPANY, publications
 
 from notices.publish.html import environment, render
 from notices.publish.pages import Pages
+from notices.publish.search_index import language_index
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +69,17 @@ def test_a_generated_title_reaches_the_theme_escaped():
     source = GeneratedPage("history.md", 'Terms & "history" <b>', "history").source()
     meta = json.loads(source.split("\n")[1])
     assert meta["title"] == "Terms &amp; &#34;history&#34; &lt;b&gt;"
+
+
+def test_a_language_index_searches_the_words_as_the_searches_compare_them():
+    index = {"config": {"lang": ["ro"], "pipeline": ["stopWordFilter"], "fields": {"title": {}, "text": {}}},
+             "docs": [{"location": "", "title": "Notă", "text": "<p>Ştergerea datelor</p>"},
+                      {"location": "history/", "title": "Istoric", "text": "v1"}]}
+    romanian = language_index(index, "ro")
+    assert [d["location"] for d in romanian["docs"]] == ["", "history/"]
+    assert romanian["docs"][0]["folded"] == "not sterger dat" and romanian["docs"][0]["folded_title"] == "not"
+    assert romanian["docs"][0]["text"] == "<p>Ştergerea datelor</p>"  # shown as it is
+    # No lunr language file to fetch, no stop words; only the compared words are searched.
+    assert romanian["config"]["lang"] == ["en"] and romanian["config"]["pipeline"] == []
+    assert romanian["config"]["fields"] == {"folded_title": {"boost": 1000}, "folded": {"boost": 1}}
+    assert index["config"]["pipeline"] == ["stopWordFilter"]  # the original is left as it was
