@@ -2,6 +2,7 @@
 
     python scripts/bench.py              # three interleaved repetitions (needs Debian's chromium)
     python scripts/bench.py --repeat 1   # faster, noisier
+    python scripts/bench.py --diff-only  # only the diff's worst cases
 
 Figures, all on impro-media's real Romanian and English text, each build a fresh process, with 1, 20
 and 100 released versions (a small edit in both languages each):
@@ -14,7 +15,8 @@ and 100 released versions (a small edit in both languages each):
 - the site's size, the search index, the compare page;
 - a cold visit of the page in force (1 and 100 versions) and of a bare Material page of the same
   text (one language, one page, no i18n, no notices plugin): bytes (raw and gzipped) and requests unthrottled,
-  and Largest Contentful Paint under a throttled profile (4x CPU, 150 ms latency, 1.6 Mbps).
+  and Largest Contentful Paint under a throttled profile (4x CPU, 150 ms latency, 1.6 Mbps);
+- the worst case of a comparison of two versions, at the longest page the bounds allow (`worst_diffs`).
 """
 
 from __future__ import annotations
@@ -208,18 +210,84 @@ def visits(sites: dict[str, tuple[Path, str]], repeat: int) -> dict[str, dict]:
     return found
 
 
+def worst_diffs() -> list[tuple[str, str]]:
+    """The costliest comparisons the diff's bounds allow, on pages as long as a filled page may be.
+
+    Each case is two versions of one page of at most MAX_OUTPUT characters, from a small vocabulary:
+    one clause rewritten whole (the case that never ended without bounds), and as many clauses as fit,
+    each rewritten with no word in common and sized to cost just under one match's bound. Python's CPU
+    time, and the browser's (compare.js in Chromium) when it is there.
+    """
+    import random
+
+    from notices.model.textdiff import DIFF_CELLS, ClauseText, compare_clauses
+    from notices.sources.template_language import MAX_OUTPUT
+
+    rng = random.Random(1)
+
+    def words(vocabulary: list[str], count: int) -> str:
+        return " ".join(rng.choice(vocabulary) for _ in range(count))
+
+    old_words, new_words = ["date", "de", "la", "și"], ["data", "of", "the", "and"]
+    long_clause = MAX_OUTPUT // 5  # words of about four characters and a space
+    per_clause = int(DIFF_CELLS ** 0.5) // 2 - 1  # a word and a space each: tokens just under the bound
+    many = MAX_OUTPUT // (per_clause * 5)
+    cases = {
+        f"one clause of {long_clause} words rewritten": (
+            [ClauseText("a", "A", words(old_words, long_clause))],
+            [ClauseText("a", "A", words(new_words, long_clause))]),
+        f"one clause of {long_clause} words in short sentences, rewritten": (
+            [ClauseText("a", "A", words(old_words, long_clause).replace(" la ", " la. "))],
+            [ClauseText("a", "A", words(new_words, long_clause).replace(" of ", " of. "))]),
+        f"{many} clauses of {per_clause} words, each rewritten": (
+            [ClauseText(f"c{n}", "C", words(old_words, per_clause)) for n in range(many)],
+            [ClauseText(f"c{n}", "C", words(new_words, per_clause)) for n in range(many)]),
+    }
+    rows = []
+    for name, (old, new) in cases.items():
+        start = time.process_time()
+        compare_clauses(old, new)
+        python = time.process_time() - start
+        rows.append((f"worst diff: {name}", f"Python {python:.2f} s CPU{browser_diff(old, new)}"))
+    return rows
+
+
+def browser_diff(old: list, new: list) -> str:
+    """The browser's time for the same comparison, with the site's own scripts, or nothing without Chromium."""
+    if not Path(CHROMIUM).exists():
+        return ""
+    from playwright.sync_api import sync_playwright
+
+    from notices.model.textdiff import tokens
+
+    scripts = ROOT / "overrides" / "assets" / "javascripts"
+    data = [[{"id": c.id, "label": c.label, "tokens": tokens(c.text)} for c in side] for side in (old, new)]
+    with sync_playwright() as play:
+        browser = play.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        tab = browser.new_page()
+        tab.add_script_tag(path=str(scripts / "vendor" / "diff-match-patch-1.0.5.js"))
+        tab.add_script_tag(path=str(scripts / "compare.js"))
+        took = tab.evaluate("""c => { const start = performance.now();
+            window.noticeCompare.compareClauses(c[0], c[1]); return performance.now() - start; }""", data)
+        browser.close()
+    return f", browser {took / 1000:.2f} s"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the measurements and print the README table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="interleaved repetitions of each build (default 3)")
     parser.add_argument("--no-browser", action="store_true", help="skip the cold page transfer")
+    parser.add_argument("--diff-only", action="store_true", help="only the diff's worst cases")
     args = parser.parse_args(argv)
-    rows = []
+    rows = worst_diffs()
+    if args.diff_only:
+        args.repeat = 0
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         scaled = Layout(ROOT).copy_to(scratch / "project").root
         previous, sites = 1, {}
-        for count in (1, 20, 100):
+        for count in (1, 20, 100) if args.repeat else ():
             release_versions_from(scaled, previous, count)
             previous = count
             took = builds(scaled, scratch / f"plain{count}", args.repeat)
@@ -247,7 +315,8 @@ def main(argv: list[str] | None = None) -> int:
             for label, visit in visits(sites, args.repeat).items():
                 rows.append((label, f"{kib(visit['raw'])} raw, {kib(visit['gzip'])} gzipped, "
                                     f"{visit['requests']} requests, LCP {visit['lcp']:.0f} ms throttled"))
-    print(f"Interleaved repetitions: {args.repeat}; medians.\n")
+    if args.repeat:
+        print(f"Interleaved repetitions: {args.repeat}; medians.\n")
     print("| measurement | result |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")

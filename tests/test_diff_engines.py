@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from conftest import ROOT, page
 
-from notices.model.textdiff import ClauseText, clause_texts, compare_clauses, diff_words, tokens
+from notices.model.textdiff import ClauseText, clause_texts, compare_clauses, diff_tokens, diff_words, tokens
 from notices.model.versions import frozen_text
 from notices.sources.markdown_html import MarkdownHtml
 
@@ -154,3 +154,42 @@ def test_the_comparison_page_shows_the_changes_page_markup(compare_page, example
         shown = tab.eval_on_selector_all("#notice-compare-result .notice-clause", "els => els.map(e => e.outerHTML)")
         built = page(example / "site", SITE, f"versions/{newer}/changes").select(".notice-diff .notice-clause")
         assert [normalized(h) for h in shown] == [normalized(str(e)) for e in built]
+
+
+def pathological_pairs() -> list[tuple[list[str], list[str]]]:
+    """Texts whose unbounded diff never ends: a long clause from a small vocabulary rewritten, twice."""
+    rng = random.Random(7)
+
+    def clause(words: int, ends: float) -> str:
+        return " ".join(rng.choice(SMALL_VOCABULARY) + ("." if rng.random() < ends else "") for _ in range(words))
+
+    v1, v2, v3 = (clause(36_000, 0.05) for _ in range(3))
+    # Short sentences in reverse order (each matched, then each over the budget), a few words against many.
+    sentences = [clause(12, 1.0) for _ in range(300)]
+    return [(tokens(v1), tokens(v2)), (tokens(v2), tokens(v3)),
+            (tokens(" ".join(sentences)), tokens(" ".join(reversed(sentences)))),
+            (tokens("de la"), tokens(clause(3_000, 0.0)))]
+
+
+SMALL_VOCABULARY = ["date", "datele", "de", "la", "și", "data", "of", "the"]
+
+
+@pytest.mark.untraced
+def test_the_bounded_diff_is_the_same_in_python_and_in_the_browser(compare_page):
+    tab, _ = compare_page
+    pairs = pathological_pairs()
+    in_browser = tab.evaluate("pairs => pairs.map(p => window.noticeCompare.diffTokens(p[0], p[1]))", pairs)
+    in_python = [as_lists(diff_tokens(old, new)) for old, new in pairs]
+    assert in_browser == in_python
+    # What the bound leaves out is shown as replaced, and the text is all there.
+    assert all("".join(text for op, text in d if op != "insert") == "".join(old)
+               for d, (old, _) in zip(in_python, pairs, strict=True))
+    # Clauses that spend a comparison's whole budget: the later ones are shown as replaced, alike.
+    rng = random.Random(5)
+    old = [ClauseText(f"c{n}", "C", " ".join(rng.choice(SMALL_VOCABULARY[:4]) for _ in range(240))) for n in range(12)]
+    new = [ClauseText(c.id, "C", " ".join(rng.choice(SMALL_VOCABULARY[4:]) for _ in range(240))) for c in old]
+    data = [[{"id": c.id, "label": c.label, "tokens": tokens(c.text)} for c in side] for side in (old, new)]
+    shown = tab.evaluate("c => window.noticeCompare.compareClauses(c[0], c[1]).map(d => d.segments)", data)
+    python = [as_lists(d.segments) for d in compare_clauses(old, new)]
+    assert shown == python
+    assert len(python[0]) > 2 and python[-1] == [["delete", old[-1].text], ["insert", new[-1].text]]

@@ -20,6 +20,12 @@ ClauseStatus = Literal["changed", "added", "removed", "unchanged"]
 OPS: dict[int, Op] = {-1: "delete", 0: "equal", 1: "insert"}
 # Items are numbered from 1 up to the UTF-16 surrogates (compare.js keeps the same bound).
 MAX_ITEMS = 0xD800
+# Matching costs about the product of the lengths left after the common start and end (Myers' bisection).
+# A comparison of two versions may spend COMPARISON_CELLS, one match at most DIFF_CELLS; what is over
+# is shown as replaced. Cells, not time: both engines must give the same result on any machine.
+DIFF_CELLS = 250_000
+COMPARISON_CELLS = 2_000_000
+SENTENCE_ENDS = frozenset(".!?;")
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol", "br", "tr", "blockquote"}
 
 
@@ -158,19 +164,101 @@ def _as_chars(old: list[str], new: list[str]) -> tuple[str, str, list[str]] | No
     return a, b, items
 
 
-def diff_items(old: list[str], new: list[str]) -> list[tuple[int, list[str]]]:
-    """diff-match-patch over sequences: (op, items) runs with op -1 removed, 0 kept, 1 added."""
-    encoded = _as_chars(old, new)
+@dataclass
+class Budget:
+    """What is left of one comparison's allowance of cells (the bound on its cost)."""
+
+    cells: int = COMPARISON_CELLS
+
+    def spend(self, old: int, new: int) -> bool:
+        """Take the cost of matching `old` against `new` items, or say no if it is over the bound."""
+        cost = 0 if not old or not new else (old + 1) * (new + 1)
+        if cost > DIFF_CELLS or cost > self.cells:
+            return False
+        self.cells -= cost
+        return True
+
+
+def _common_ends(old: list[str], new: list[str]) -> tuple[int, int]:
+    """How many items `old` and `new` share at their start, and then at their end."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < limit - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    return start, end
+
+
+def diff_items(old: list[str], new: list[str], budget: Budget | None = None) -> list[tuple[int, list[str]]]:
+    """diff-match-patch over sequences: (op, items) runs with op -1 removed, 0 kept, 1 added.
+
+    What lies between the common start and end is shown as replaced when matching it would cost more
+    than the budget allows.
+    """
+    budget = Budget() if budget is None else budget
+    start, end = _common_ends(old, new)
+    encoded = _as_chars(old, new) if budget.spend(len(old) - start - end, len(new) - start - end) else None
     if encoded is None:
-        return [(op, part) for op, part in ((-1, old), (1, new)) if part]
+        runs = [(0, old[:start]), (-1, old[start:len(old) - end]), (1, new[start:len(new) - end]),
+                (0, old[len(old) - end:])]
+        return [(op, part) for op, part in runs if part]
     a, b, items = encoded
     # checklines=False: a character here is an item, not a letter, and never a line break.
     return [(op, [items[ord(ch) - 1] for ch in chars]) for op, chars in _engine().diff_main(a, b, False)]
 
 
-def diff_words(old: str, new: str) -> list[Segment]:
+def units(token_list: list[str]) -> list[list[str]]:
+    """Tokens cut into sentences and lines: a unit ends at a line break, or at a space after `.!?;`."""
+    result: list[list[str]] = []
+    current: list[str] = []
+    for index, token in enumerate(token_list):
+        current.append(token)
+        if "\n" in token or (token == " " and index > 0 and token_list[index - 1] in SENTENCE_ENDS):
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+def diff_tokens(old: list[str], new: list[str], budget: Budget | None = None) -> list[Segment]:
+    """Sentences and lines matched first, then the words of the ones that changed, within `budget`."""
+    budget = Budget() if budget is None else budget
+    old_units, new_units = units(old), units(new)
+    runs = diff_items(["".join(u) for u in old_units], ["".join(u) for u in new_units], budget)
+    pieces: list[tuple[int, str]] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    at_old = at_new = 0
+    for op, part in runs + [(0, [])]:
+        if op == 0:
+            if deleted or inserted:
+                pieces += [(change, "".join(items)) for change, items in diff_items(deleted, inserted, budget)]
+                deleted, inserted = [], []
+            pieces.append((0, "".join(part)))
+            at_old, at_new = at_old + len(part), at_new + len(part)
+        elif op < 0:
+            deleted += [token for unit in old_units[at_old:at_old + len(part)] for token in unit]
+            at_old += len(part)
+        else:
+            inserted += [token for unit in new_units[at_new:at_new + len(part)] for token in unit]
+            at_new += len(part)
+    segments: list[Segment] = []
+    for op, text in pieces:
+        if not text:
+            continue
+        if segments and segments[-1].op == OPS[op]:
+            segments[-1].text += text
+        else:
+            segments.append(Segment(OPS[op], text))
+    return segments
+
+
+def diff_words(old: str, new: str, budget: Budget | None = None) -> list[Segment]:
     """Word-and-space tokens of `old` and `new`, matched; the browser's comparison gives the same."""
-    return [Segment(OPS[op], "".join(part)) for op, part in diff_items(tokens(old), tokens(new))]
+    return diff_tokens(tokens(old), tokens(new), budget)
 
 
 def compare(old_markdown: str, new_markdown: str, to_html: MarkdownHtml) -> list[ClauseDiff]:
@@ -182,7 +270,8 @@ def compare_clauses(old_list: list[ClauseText], new_list: list[ClauseText]) -> l
     """`compare` for texts already cut into clauses: clause ids aligned by the same engine as words."""
     old, new = {c.id: c for c in old_list}, {c.id: c for c in new_list}
     result: list[ClauseDiff] = []
-    for op, ids in diff_items([c.id for c in old_list], [c.id for c in new_list]):
+    budget = Budget()
+    for op, ids in diff_items([c.id for c in old_list], [c.id for c in new_list], budget):
         for clause_id in ids:
             if op < 0:
                 # A clause that moved is shown where it is now, not where it was.
@@ -197,5 +286,5 @@ def compare_clauses(old_list: list[ClauseText], new_list: list[ClauseText]) -> l
                 result.append(ClauseDiff(clause_id, clause.label, "unchanged", [Segment("equal", clause.text)]))
             else:
                 result.append(ClauseDiff(clause_id, clause.label, "changed",
-                                         diff_words(old[clause_id].text, clause.text)))
+                                         diff_words(old[clause_id].text, clause.text, budget)))
     return result

@@ -1,8 +1,8 @@
 /* Compare any two versions of the notice in the reader's browser.
    The page lists the versions; the clauses of the two chosen are fetched from versions/<id>/<lang>.json,
    already cut into the build's word tokens. The diff is diff-match-patch, as on the changes pages
-   (notices/textdiff.py), with the same item encoding, no timeout and no cleanup, so both give the same
-   result; the markup is cloned from the page's <template>s. Choosing changes the page's address
+   (notices/model/textdiff.py), with the same item encoding, units, bounds, no timeout and no cleanup, so
+   both give the same result; the markup is cloned from the page's <template>s. Choosing changes the page's address
    (?from=v1&to=v3), so the address can be shared. */
 (function () {
   "use strict";
@@ -10,8 +10,20 @@
   var MAX_ITEMS = 0xD800;
   var OPS = { "-1": "delete", "0": "equal", "1": "insert" };
 
-  /* diff-match-patch over sequences: [op, items] runs, each distinct item encoded as one character. */
-  function diffItems(oldItems, newItems) {
+  /* The bounds of notices/model/textdiff.py: cells, never time, so that both engines agree. */
+  var DIFF_CELLS = 250000, COMPARISON_CELLS = 2000000;
+  var SENTENCE_ENDS = { ".": true, "!": true, "?": true, ";": true };
+
+  function budget() { return { cells: COMPARISON_CELLS }; }
+
+  function spend(left, oldCount, newCount) {
+    var cost = !oldCount || !newCount ? 0 : (oldCount + 1) * (newCount + 1);
+    if (cost > DIFF_CELLS || cost > left.cells) return false;
+    left.cells -= cost;
+    return true;
+  }
+
+  function encodeItems(oldItems, newItems) {
     var codes = new Map(), items = [];
     function encode(sequence) {
       var out = [];
@@ -27,20 +39,83 @@
       return out.join("");
     }
     var a = encode(oldItems), b = a === null ? null : encode(newItems);
-    if (a === null || b === null) {
-      return [[-1, oldItems], [1, newItems]].filter(function (run) { return run[1].length; });
+    return a === null || b === null ? null : [a, b, items];
+  }
+
+  /* diff-match-patch over sequences: [op, items] runs, each distinct item encoded as one character;
+     what lies between the common start and end is shown as replaced when it is over the budget. */
+  function diffItems(oldItems, newItems, left) {
+    left = left || budget();
+    var limit = Math.min(oldItems.length, newItems.length), start = 0, end = 0;
+    while (start < limit && oldItems[start] === newItems[start]) start++;
+    while (end < limit - start && oldItems[oldItems.length - 1 - end] === newItems[newItems.length - 1 - end]) end++;
+    var encoded = spend(left, oldItems.length - start - end, newItems.length - start - end) ?
+      encodeItems(oldItems, newItems) : null;
+    if (encoded === null) {
+      return [[0, oldItems.slice(0, start)], [-1, oldItems.slice(start, oldItems.length - end)],
+        [1, newItems.slice(start, newItems.length - end)], [0, oldItems.slice(oldItems.length - end)]]
+        .filter(function (run) { return run[1].length; });
     }
-    var engine = new diff_match_patch();
+    var items = encoded[2], engine = new diff_match_patch();
     engine.Diff_Timeout = 0;
-    return engine.diff_main(a, b, false).map(function (diff) {
+    return engine.diff_main(encoded[0], encoded[1], false).map(function (diff) {
       var run = [];
       for (var i = 0; i < diff[1].length; i++) run.push(items[diff[1].charCodeAt(i) - 1]);
       return [diff[0], run];
     });
   }
 
-  function diffTokens(oldTokens, newTokens) {
-    return diffItems(oldTokens, newTokens).map(function (run) { return [OPS[run[0]], run[1].join("")]; });
+  /* Tokens cut into sentences and lines: a unit ends at a line break or at a space after . ! ? ; */
+  function units(tokens) {
+    var result = [], current = [];
+    tokens.forEach(function (token, index) {
+      current.push(token);
+      if (token.indexOf("\n") >= 0 || (token === " " && index > 0 && SENTENCE_ENDS[tokens[index - 1]] === true)) {
+        result.push(current);
+        current = [];
+      }
+    });
+    if (current.length) result.push(current);
+    return result;
+  }
+
+  function joined(list) { return list.map(function (unit) { return unit.join(""); }); }
+
+  function flat(list) { return [].concat.apply([], list); }
+
+  /* Sentences and lines matched first, then the words of the ones that changed, within the budget. */
+  function diffTokens(oldTokens, newTokens, left) {
+    left = left || budget();
+    var oldUnits = units(oldTokens), newUnits = units(newTokens);
+    var runs = diffItems(joined(oldUnits), joined(newUnits), left).concat([[0, []]]);
+    var pieces = [], deleted = [], inserted = [], atOld = 0, atNew = 0;
+    runs.forEach(function (run) {
+      var count = run[1].length;
+      if (run[0] === 0) {
+        if (deleted.length || inserted.length) {
+          diffItems(deleted, inserted, left).forEach(function (change) { pieces.push([change[0], change[1].join("")]); });
+          deleted = [];
+          inserted = [];
+        }
+        pieces.push([0, run[1].join("")]);
+        atOld += count;
+        atNew += count;
+      } else if (run[0] < 0) {
+        deleted = deleted.concat(flat(oldUnits.slice(atOld, atOld + count)));
+        atOld += count;
+      } else {
+        inserted = inserted.concat(flat(newUnits.slice(atNew, atNew + count)));
+        atNew += count;
+      }
+    });
+    var segments = [];
+    pieces.forEach(function (piece) {
+      if (!piece[1]) return;
+      var last = segments[segments.length - 1];
+      if (last && last[0] === OPS[piece[0]]) last[1] += piece[1];
+      else segments.push([OPS[piece[0]], piece[1]]);
+    });
+    return segments;
   }
 
   /* Clause ids aligned by the same engine; a moved clause is shown where it is now. */
@@ -49,7 +124,8 @@
     oldList.forEach(function (c) { old.set(c.id, c); });
     newList.forEach(function (c) { next.set(c.id, c); });
     function ids(list) { return list.map(function (c) { return c.id; }); }
-    diffItems(ids(oldList), ids(newList)).forEach(function (run) {
+    var left = budget();
+    diffItems(ids(oldList), ids(newList), left).forEach(function (run) {
       run[1].forEach(function (id) {
         if (run[0] < 0) {
           if (!next.has(id)) {
@@ -64,7 +140,7 @@
         } else if (old.get(id).tokens.join("") === text) {
           out.push({ id: id, label: clause.label, status: "unchanged", segments: [["equal", text]] });
         } else {
-          out.push({ id: id, label: clause.label, status: "changed", segments: diffTokens(old.get(id).tokens, clause.tokens) });
+          out.push({ id: id, label: clause.label, status: "changed", segments: diffTokens(old.get(id).tokens, clause.tokens, left) });
         }
       });
     });
