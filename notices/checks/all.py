@@ -20,6 +20,7 @@ from .gdpr import Coverage, load_coverage
 from .integrity import check_versions
 from .markup import anchors, broken_links
 from .rendered import Origin, check_markdown, passes
+from .spelling import check_spelling
 
 RENAMED = "renamed_clauses"
 
@@ -43,18 +44,20 @@ class CompanyCheck:
 
 
 def check_company(site: CompanySite, against: str | None = None, history: bool = False,
-                  build: bool = False) -> CompanyCheck:
+                  build: bool = False, spelling: bool = False) -> CompanyCheck:
     """All problems of a company (errors and warnings), with its versions and coverage.
 
     `history` also compares the released versions with git's record (the check does; builds do not).
     `build`: the build renders every text it publishes once and gates that HTML (notices/plugin/), with
     the messages of `text_problems` and `archive_problems`; so the check renders only what it does not publish.
+    `spelling`: also the words the dictionaries do not know (warnings for the editors, `notices check`).
     """
     clause_ids = clause_id_problems(site)
     problems = list(site.problems) + clause_ids
     problems += check_site_config(site.company, site.root)
     problems += check_tree(site.root, site.company.id) if site.root is not None else []
     versions, version_problems = check_versions(site, against, history)
+    problems += check_spelling(site) if spelling else []
     # Nothing reads a released text further once one is beyond the bounds of any text (shape.py).
     beyond = _archive_shape(site, versions)
     problems += _markup(site, versions if build else None)

@@ -37,7 +37,7 @@ def company_problems(layout: Layout, company_id: str, against: str | None) -> se
     """Every problem of one company, never an exception."""
     data_file = display_path(layout.company_dir(company_id) / "company.yml", layout.root)
     try:
-        return set(check_company(load(layout, company_id), against, history=True).problems)
+        return set(check_company(load(layout, company_id), against, history=True, spelling=True).problems)
     except SourceError as error:
         return set(error.problems)
     except Exception as error:  # noqa: BLE001 - last resort: one company's surprise must not hide the others
