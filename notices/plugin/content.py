@@ -19,10 +19,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..checks.all import archive_problems, check_company, text_problems
-from ..checks.disclosure import display_name
 from ..checks.gdpr import Coverage
 from ..checks.html_safety import sanitize
 from ..model.dates import today_in
+from ..model.disclosure import display_name
 from ..model.versions import NOTICE_PAGE, Version
 from ..publish.pages import Pages
 from ..publish.publication import Publication

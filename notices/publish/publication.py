@@ -6,9 +6,9 @@ import datetime as dt
 
 from babel import Locale
 
-from ..checks.disclosure import display_name, public_facts
 from ..checks.gdpr import ELEMENTS, Coverage
 from ..model.dates import long_date
+from ..model.disclosure import display_name, public_facts
 from ..model.shown import Shown, draft, notice, released
 from ..model.textdiff import ClauseText, clause_texts, tokens
 from ..model.translations import behind_clauses

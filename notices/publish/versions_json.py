@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks.disclosure import display_name
+from ..model.disclosure import display_name
 from ..model.versions import Version, superseded_on
 from ..sources.site import CompanySite
 from .urls import page_url
