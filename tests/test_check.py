@@ -270,7 +270,7 @@ def test_translation_behind_its_original_is_a_warning_and_a_note_to_readers(rele
     asked = release(released, SITE, "--editorial", "--summary", "en=Telephone number", "--summary", "ro=Telefon",
                     "--published", "2026-11-21", "--effective", "2027-01-11")
     assert asked.returncode == 1  # the release asks: update the translation, or say it is current or behind
-    assert ("clauses purposes of the original changed but their 'ro' translation did not: update "
+    assert ("docs/example-privacy/ro/index.md:14: clauses purposes of the original changed but their 'ro' translation did not: update "
             "docs/example-privacy/ro/index.md, or release with --translation-current ro if it is still accurate, "
             "or with --translation-behind ro to publish it marked as behind") in asked.stderr
     done = release(released, SITE, "--editorial", "--summary", "en=Telephone number", "--summary", "ro=Telefon",

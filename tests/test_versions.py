@@ -205,20 +205,22 @@ def test_edits_to_snippets_and_facts_leave_archived_versions_byte_identical(rele
 
 
 @pytest.mark.parametrize("args,message", [
-    (["--editorial", "--summary", "en=Typo"], "a change summary is required in every language; missing: ro"),
+    (["--editorial", "--summary", "en=Typo"],
+     "argument --summary: a change summary is required in every language; missing: ro (add --summary ro=\"...\")"),
     (["--material", "--summary", "en=x", "--summary", "ro=y", "--published", "2026-12-20", "--effective", "2027-01-15"],
-     "a material change must be published at least 30 days before it takes effect (effective 2027-01-15, "
-     "published 2026-12-20); choose --effective 2027-01-19 or later, or give --override-notice \"why\""),
+     "argument --effective: a material change must be published at least 30 days before it takes effect (effective "
+     "2027-01-15, published 2026-12-20); choose --effective 2027-01-19 or later, or give --override-notice \"why\""),
     (["--editorial", "--summary", "en=x", "--summary", "ro=y", "--published", "2026-11-22", "--effective",
-      "2026-12-01"], "effective date 2026-12-01 is before v4's effective date 2027-01-10"),
+      "2026-12-01"], "argument --effective: effective date 2026-12-01 is before v4's effective date 2027-01-10"),
     (["--summary", "en=x", "--summary", "ro=y", "--published", "2026-11-22", "--effective", "2027-02-01"],
-     "say whether the change is material"),
+     "argument --material/--editorial: say whether the change is material"),
 ])
-def test_release_refuses(released, args, message):
+def test_a_release_refused_for_its_options_names_the_option(released, args, message):
     edit(released / "docs" / SITE / "en" / "index.md", "We use your name", "We use your full name")
     result = release(released, SITE, *args)
-    assert result.returncode == 1
-    assert f"companies/example-privacy/versions.yml:1: {message}" in result.stderr
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"notices release: error: {message}"), result.stderr
+    assert "versions.yml:1" not in result.stderr
     assert "Traceback" not in result.stderr
     assert len(yaml.safe_load((released / "companies" / SITE / "versions.yml").read_text())) == 4
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
 from ..model.dates import today_in
 from ..model.versions import ChangeKind
-from ..release.freeze import release
+from ..release.freeze import ArgumentRefused, release
 from ..sources.layout import Layout
 from ..sources.problems import SourceError
 from . import load, refuse_unknown, report
@@ -25,7 +26,7 @@ examples:
 It freezes the text of every language under companies/<company>/versions/<id>/ and adds the
 version to companies/<company>/versions.yml: commit both in your pull request.
 Exit status: 0 when released, 1 when the sources have a problem (nothing is written), 2 for an
-unknown company.
+unknown company or an option to correct (nothing is written).
 """
 
 
@@ -80,6 +81,9 @@ def run(args: argparse.Namespace) -> int:
                           notice_override=args.override_notice,
                           translation_current=tuple(args.translation_current),
                           translation_behind=tuple(args.translation_behind))
+    except ArgumentRefused as error:
+        print(f"notices release: error: {error}", file=sys.stderr)
+        return 2
     except SourceError as error:
         report(error)
         return 1

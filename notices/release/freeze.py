@@ -31,6 +31,15 @@ from ..sources.site import CompanySite
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 
 
+class ArgumentRefused(Exception):
+    """A release refused because of what its command was given: `argument` names the option to correct."""
+
+    def __init__(self, argument: str, message: str):
+        self.argument = argument
+        self.message = message
+        super().__init__(f"argument {argument}: {message}")
+
+
 def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str, str], effective: dt.date,
             published: dt.date, version_id: str | None = None, notice_override: str | None = None,
             translation_current: tuple[str, ...] = (), translation_behind: tuple[str, ...] = ()) -> Version:
@@ -39,7 +48,9 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
     company_dir = company.path.parent
     registry = f"{company.shown_as.rsplit('/', 1)[0]}/versions.yml"
 
-    def refuse(message: str) -> SourceError:
+    def refuse(message: str, argument: str | None = None) -> Exception:
+        if argument is not None:
+            return ArgumentRefused(argument, message)
         return SourceError([Problem(registry, 1, message)])
 
     if site.errors:
@@ -53,25 +64,30 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
         change = ChangeKind.INITIAL
     elif change not in (ChangeKind.MATERIAL, ChangeKind.EDITORIAL):
         raise refuse("say whether the change is material (purposes, recipients, transfers, controller, "
-                     "how rights are exercised) or editorial (typos, style): --material or --editorial")
+                     "how rights are exercised) or editorial (typos, style): --material or --editorial",
+                     "--material/--editorial")
     missing = [lang for lang in company.languages if not (summaries.get(lang) or "").strip()]
     if missing:
-        raise refuse(f"a change summary is required in every language; missing: {', '.join(missing)}")
+        raise refuse(f"a change summary is required in every language; missing: {', '.join(missing)} "
+                     f"(add --summary {missing[0]}=\"...\")", "--summary")
     version_id = version_id or f"v{len(versions) + 1}"
     if not VERSION_ID.match(version_id) or any(v.id == version_id for v in versions):
-        raise refuse(f"version id '{version_id}' is taken or not of the form v2, 2026-1 (lower case, digits, . -)")
+        raise refuse(f"version id '{version_id}' is taken or not of the form v2, 2026-1 (lower case, digits, . -)",
+                     "--id")
     if effective < published:
         raise refuse(f"effective date {effective} is before the publication date {published}: "
-                     f"a version cannot apply before readers can see it")
+                     f"a version cannot apply before readers can see it", "--effective")
     if last and effective < last.effective:
-        raise refuse(f"effective date {effective} is before {last.id}'s effective date {last.effective}")
+        raise refuse(f"effective date {effective} is before {last.id}'s effective date {last.effective}", "--effective")
     if last and published < last.published:
-        raise refuse(f"publication date {published} is before {last.id}'s publication date {last.published}")
+        raise refuse(f"publication date {published} is before {last.id}'s publication date {last.published}",
+                     "--published")
     period = company.notice_period_days
     if change == ChangeKind.MATERIAL and (effective - published).days < period and not (notice_override or "").strip():
         raise refuse(f"a material change must be published at least {period} days before it takes effect "
                      f"(effective {effective}, published {published}); choose --effective "
-                     f"{published + dt.timedelta(days=period)} or later, or give --override-notice \"why\"")
+                     f"{published + dt.timedelta(days=period)} or later, or give --override-notice \"why\"",
+                     "--effective")
     drafts = {lang: draft(site, lang) for lang in company.languages}
     texts = {lang: shown.text for lang, shown in drafts.items()}
     if last and all(drafts[lang].same_as(released(site, last, lang)) for lang in company.languages):
@@ -109,7 +125,7 @@ def _translation_note(site: CompanySite, lang: str) -> tuple[str | None, str | N
 
 
 def _translations(site: CompanySite, versions: list[Version], version_id: str, texts: dict[str, str],
-                  current: set[str], behind: set[str], refuse: Callable[[str], SourceError]) -> dict[str, str] | None:
+                  current: set[str], behind: set[str], refuse: Callable[..., Exception]) -> dict[str, str] | None:
     """Which released original each translation follows; refuse a translation left as it was by mistake.
 
     When clauses of the original changed and the translation's same clauses did not, the editor either
@@ -123,9 +139,10 @@ def _translations(site: CompanySite, versions: list[Version], version_id: str, t
         unknown = named - set(company.languages[1:])
         if unknown:
             raise refuse(f"{flag} names {', '.join(sorted(unknown))}, which is not a translation of this notice "
-                         f"({', '.join(company.languages[1:])})")
+                         f"({', '.join(company.languages[1:])})", flag)
     if current & behind:
-        raise refuse(f"a translation is either current or behind, not both: {', '.join(sorted(current & behind))}")
+        raise refuse(f"a translation is either current or behind, not both: {', '.join(sorted(current & behind))}",
+                     "--translation-current/--translation-behind")
     translates: dict[str, str] = {}
     for lang in company.languages[1:]:
         if last is None or lang in current:
@@ -136,9 +153,12 @@ def _translations(site: CompanySite, versions: list[Version], version_id: str, t
             translates[lang] = translation_source(last, lang)
         elif stale:
             page = site.pages[NOTICE_PAGE][lang]
-            raise refuse(f"clauses {', '.join(stale)} of the original changed but their '{lang}' translation did "
-                         f"not: update {page.shown_as}, or release with --translation-current {lang} if it is "
-                         f"still accurate, or with --translation-behind {lang} to publish it marked as behind")
+            lines = {c.id: c.line for c in site.page_clauses(lang, NOTICE_PAGE)}
+            # Where the editor acts: the translation's first clause left as it was.
+            raise SourceError([Problem(page.shown_as, lines.get(stale[0], page.body_start),
+                f"clauses {', '.join(stale)} of the original changed but their '{lang}' translation did "
+                f"not: update {page.shown_as}, or release with --translation-current {lang} if it is "
+                f"still accurate, or with --translation-behind {lang} to publish it marked as behind")])
         elif (last.translates or {}).get(lang) and texts[lang].strip() == frozen_text(
                 company.path.parent, last.id, lang).strip():
             translates[lang] = (last.translates or {})[lang]  # left as it was: still behind the same original
