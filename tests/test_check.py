@@ -210,6 +210,17 @@ def test_raw_html_that_runs_or_embeds(fresh, case):
     assert output(result).count(f"{where}: ") == 1  # one problem, reported once
 
 
+# 7b. Bold text opened and never closed: readers would see the markers.
+
+def test_an_unclosed_bold_marker_is_refused_at_its_line(fresh):
+    edit(fresh / EN, PURPOSES, "We use **your name")
+    edit(fresh / EN, "Our hosting provider", "Our **hosting** provider")
+    result = check(fresh, SITE)
+    assert_error(result, f"{EN}:15: '**' before 'your' is never closed: readers would see the ** as written; "
+                         "close the bold text with another ** where it ends, or remove it")
+    assert output(result).count("never closed") == 1
+
+
 # 8. Links that lead nowhere.
 
 LINKS = {

@@ -60,3 +60,16 @@ def test_broken_links_name_the_missing_anchor_or_page():
         "p.md:2: link to '#nowhere', which is not a clause or heading of this page: use one of its clause ids",
         "p.md:3: link to 'missing.md', which is not a page in this language (pages: gdpr.md, index.md)",
         "p.md:4: link to './gdpr.md#nothing': 'gdpr.md' has no clause 'nothing'"]
+
+
+@pytest.mark.parametrize("html, found", [
+    ("<p>**Politică de confidențialitate</p>", [["**", "Politică"]]),
+    ("<p>the data__ we keep</p>", [["__", "data"]]),
+    ("<p><strong>bold</strong> and <em>em</em></p>", []),
+    ("<p>a line to sign: ______</p><p>5 ** 2</p>", []),
+    ("<pre><code>**not prose</code></pre><p>x <code>__init__</code></p>", []),
+])
+def test_emphasis_markers_left_in_the_rendered_text_are_found(html, found):
+    from notices.checks.emphasis import unpaired_markers
+
+    assert unpaired_markers(html) == found

@@ -16,6 +16,7 @@ from ..sources.site_config import check_site_config
 from ..sources.tree import check_tree
 from .clause_ids import clause_id_problems
 from .disclosure import check_disclosure
+from .emphasis import emphasis_problems, unpaired
 from .gdpr import Coverage, load_coverage
 from .integrity import check_versions
 from .markup import anchors, broken_links
@@ -98,6 +99,9 @@ def _markup(site: CompanySite, published: list[Version] | None = None) -> list[P
             if not (published is not None and _published(site, published, lang, name, text)) \
                     and not passes(text, to_html, cache):
                 problems += text_problems(site, lang, name)
+            left = unpaired(text, to_html, cache)
+            if left:
+                problems += emphasis_problems(left, *_traced(site, lang, name))
             pages = {other: anchors(site.filled(lang, other)) for other in site.pages if lang in site.pages[other]}
             problems += broken_links(page.padded_body(), page.shown_as, pages[name], pages)
     return problems
@@ -112,10 +116,15 @@ def _published(site: CompanySite, versions: list[Version], lang: str, name: str,
 
 def text_problems(site: CompanySite, lang: str, name: str) -> list[Problem]:
     """Where an editor's page, filled in, first leaves the allowlist: the page's or a snippet's line."""
+    text, origins = _traced(site, lang, name)
+    return check_markdown(text, site.markdown_html(), origins)
+
+
+def _traced(site: CompanySite, lang: str, name: str) -> tuple[str, list[Origin]]:
+    """An editor's page filled in, with the file and line each of its lines came from."""
     page = site.pages[name][lang]
     traced = trace(site.renderer(lang), page.padded_body(), page.shown_as)
-    return check_markdown("\n".join(line for line, _, _ in traced), site.markdown_html(),
-                          [Origin(shown, number) for _, shown, number in traced])
+    return "\n".join(line for line, _, _ in traced), [Origin(shown, number) for _, shown, number in traced]
 
 
 def archive_problems(site: CompanySite, version_id: str, lang: str) -> list[Problem]:
