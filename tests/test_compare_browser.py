@@ -60,9 +60,41 @@ def test_a_saved_copy_opened_as_a_file_says_what_to_do(reader, example):
     reader.goto(path.as_uri() + "?from=v1&to=v2")
     reader.wait_for_selector("#notice-compare-offline", state="visible")
     message = reader.inner_text("#notice-compare-offline")
-    assert "web server" in message and "changes" in message
-    assert reader.get_attribute("#notice-compare-offline a", "href") == "../history/"
+    # Said to a reader: where to read it instead, nothing about servers or commands.
+    assert "on the web" in message and "changes" in message
+    assert not any(word in message for word in ("python", "http.server", "server", "folder"))
+    links = reader.eval_on_selector_all("#notice-compare-offline a", "els => els.map(a => a.getAttribute('href'))")
+    assert links == ["https://example.com/compare/", "../history/"]
     assert changed_clauses(reader) == []
+    assert "http.server" not in (example / "site" / SITE / "history" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_comparison_explains_what_it_cannot_compare(reader, example_url):
+    reader.goto(example_url + "compare/?from=v1&to=v9")
+    reader.wait_for_selector("#notice-compare-message", state="visible")
+    assert "no version v9" in reader.inner_text("#notice-compare-message")
+    # The selectors do not claim a version that was not chosen, and nothing is fetched or shown.
+    assert reader.input_value("#notice-from") == "v1" and reader.input_value("#notice-to") == ""
+    assert changed_clauses(reader) == [] and not [url for url in reader.requests if url.endswith(".json")]
+    reader.goto(example_url + "ro/compare/?from=v2&to=v2")
+    reader.wait_for_selector("#notice-compare-message", state="visible")
+    assert "aceeași versiune" in reader.inner_text("#notice-compare-message")
+    assert reader.eval_on_selector_all("#notice-compare-result .notice-clause", "els => els.length") == 0
+
+
+def test_the_pair_is_kept_across_languages_and_the_controls_fit_a_finger(reader, example_url):
+    reader.set_viewport_size({"width": 390, "height": 800})
+    reader.goto(example_url + "compare/?from=v1&to=v3")
+    reader.wait_for_selector("#notice-compare-result section.notice-clause")
+    controls = reader.eval_on_selector_all("article :is(select, input, button)", """els => els.map(e =>
+        [e.id || e.type, e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).fontSize)])""")
+    assert controls and all(height >= 24 and size >= 16 for _, height, size in controls), controls
+    assert reader.evaluate("document.documentElement.scrollWidth") <= 390
+    reader.hover(".md-select")
+    reader.click("a.md-select__link[hreflang=ro]")
+    reader.wait_for_url("**/ro/compare/?from=v1&to=v3")
+    reader.wait_for_selector("#notice-compare-result section.notice-clause")
+    assert reader.input_value("#notice-from") == "v1" and reader.input_value("#notice-to") == "v3"
 
 
 def test_only_the_two_chosen_versions_are_fetched(reader, example, example_url):

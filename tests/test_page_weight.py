@@ -94,3 +94,16 @@ def test_the_comparison_page_does_not_carry_the_versions(histories):
     # 19 more entries in the two version lists, and nothing of their texts.
     assert twenty - one < 19 * 2 * 400, (one, twenty)
     assert (histories[20] / "versions" / "v7" / "ro.json").is_file()
+
+
+def test_the_comparison_transfers_its_one_version_page_and_the_two_texts_whatever_the_history(browser, histories):
+    one = dict(cold_load(browser, histories[1], "compare/"))
+    twenty = dict(cold_load(browser, histories[20], "compare/?from=v1&to=v20"))
+    texts = sum((histories[20] / "versions" / v / "en.json").stat().st_size for v in ("v1", "v20"))
+    assert sum(twenty.values()) <= sum(one.values()) + texts + 60 * 1024, (one, twenty)
+    assert sorted(url for url in twenty if url.endswith(".json")) == ["versions/v1/en.json", "versions/v20/en.json"]
+    # With one version there is nothing to compare, and the page says so in its language.
+    assert not [url for url in one if url.endswith(".json")]
+    for root, words in (("", "Only one version"), ("ro/", "o singură versiune")):
+        served = (histories[1] / root / "compare" / "index.html").read_text(encoding="utf-8")
+        assert words in served and "<select" not in served

@@ -78,7 +78,8 @@ class Pages:
                           scripts=("assets/javascripts/archive-search.js",)),
             GeneratedPage("compare.md", labels["compare"], "compare",
                           body=self._body("compare.md", "compare.html",
-                                          {"versions": [pub.version_view(v) for v in pub.versions]}),
+                                          {"versions": [pub.version_view(v) for v in pub.versions],
+                                           "address": self.site_url + pub.url("compare.md")}),
                           scripts=("assets/javascripts/vendor/diff-match-patch-1.0.5.js",
                                    "assets/javascripts/compare.js")),
         ]

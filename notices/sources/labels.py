@@ -23,7 +23,7 @@ REQUIRED_LABELS = ("notice", "version", "effective", "published", "history", "hi
                    "gdpr_where", "not_stated", "not_applicable", "site_notes", "site_history",
                    "site_complaint", "translation_title", "translation_note", "read_original",
                    "translation_behind", "problems",
-                   "what_changed", "what_will_change")
+                   "what_changed", "what_will_change", "compare_unknown", "compare_same", "compare_one")
 
 
 def load_labels(site: CompanySite, lang: str) -> dict[str, str]:

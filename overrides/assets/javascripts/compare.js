@@ -153,6 +153,7 @@
   if (!form) return;
   var labels = JSON.parse(document.getElementById("notice-compare-data").textContent).labels;
   var result = document.getElementById("notice-compare-result");
+  var message = document.getElementById("notice-compare-message");
 
   function cloneTemplate(id) {
     return document.getElementById(id).content.cloneNode(true);
@@ -243,16 +244,25 @@
     form.elements.material.checked = params.get("material") === "1";
     syncOptions();
     var from = option(form.elements.from, fromId), to = option(form.elements.to, toId);
-    if (from && to) {
-      form.elements.from.value = fromId;
-      form.elements.to.value = toId;
-      Promise.all([load(from), load(to)]).then(function (pair) {
-        render(pair[0], pair[1]);
-      }, function () {
-        // A page opened as a file may not fetch other files: say what to do instead.
-        document.getElementById("notice-compare-offline").hidden = false;
-      });
+    // A version the address names but the notice does not have leaves its selector empty, never showing
+    // another version as if it had been chosen.
+    form.elements.from.selectedIndex = from ? from.index : -1;
+    form.elements.to.selectedIndex = to ? to.index : -1;
+    message.hidden = true;
+    if (!from || !to || fromId === toId) {
+      result.replaceChildren();
+      var unknown = !from ? fromId : toId;
+      message.textContent = !from || !to ? message.dataset.unknown.replace("{id}", String(unknown).slice(0, 40))
+                                         : message.dataset.same;
+      message.hidden = false;
+      return;
     }
+    Promise.all([load(from), load(to)]).then(function (pair) {
+      render(pair[0], pair[1]);
+    }, function () {
+      // A page opened as a file may not fetch other files: say what to do instead.
+      document.getElementById("notice-compare-offline").hidden = false;
+    });
   }
 
   form.addEventListener("submit", function (event) {
