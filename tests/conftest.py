@@ -166,7 +166,9 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 EXAMPLE_HISTORY = [
-    # (version, change, published, effective, edits as (language, old, new))
+    # (version, change, published, effective, edits as (language, old, new)); "gdpr" edits the GDPR index,
+    # whose quotes follow the text they quote
+    # (each release freezes it with the texts: versions/<id>/gdpr.json)
     ("v1", [], "2026-01-10", "2026-01-10", []),
     ("v2", ["--material"], "2026-03-01", "2026-04-15", [
         ("en", "Our hosting provider stores the data in the European Union.",
@@ -175,12 +177,19 @@ EXAMPLE_HISTORY = [
         ("ro", "Furnizorul nostru de găzduire stochează datele în Uniunea Europeană.",
          "Furnizorul nostru de găzduire stochează datele în Uniunea Europeană. Procesatorul nostru de plăți din "
          "Statele Unite primește numele dumneavoastră, în baza clauzelor contractuale standard."),
+        ("gdpr", "  status: not_applicable\n  reason:\n    en: The notice says that the data are stored in the "
+                 "European Union.\n    ro: Nota spune că datele sunt stocate în Uniunea Europeană.\n",
+         "  status: partly\n  quotes:\n    - clause: recipients\n      en: \"Our payment processor in the United "
+         "States receives your name, under standard contractual clauses.\"\n  missing:\n    en: How to obtain a "
+         "copy of the clauses.\n    ro: Cum se poate obține o copie a clauzelor.\n"),
     ]),
     ("v3", ["--editorial"], "2026-05-02", "2026-05-02", [
         ("en", "You may ask for access, rectification or erasure of your data.",
          "You may ask for access to, rectification of or erasure of your data."),
         ("ro", "Puteți cere accesul la date, rectificarea sau ștergerea lor.",
          "Puteți solicita accesul la date, rectificarea sau ștergerea lor."),
+        *[("gdpr", "You may ask for access, rectification or erasure of your data.",
+           "You may ask for access to, rectification of or erasure of your data.")] * 3,
     ]),
     ("v4", ["--material"], "2026-11-20", "2027-01-10", [
         ("en", "We keep your data for two years after our last contact.",
@@ -191,6 +200,13 @@ EXAMPLE_HISTORY = [
 ]
 
 
+def example_source(root: Path, lang: str) -> Path:
+    """The example's notice in `lang`, or its GDPR index for "gdpr" (an edit of EXAMPLE_HISTORY)."""
+    if lang == "gdpr":
+        return root / "companies" / "example-privacy" / "gdpr.yml"
+    return root / "docs" / "example-privacy" / lang / "index.md"
+
+
 def release_example_history(root: Path) -> None:
     """Release the example's four versions: first, material, editorial, material in the future."""
     for version, kind, published, effective, edits in EXAMPLE_HISTORY:
@@ -198,7 +214,7 @@ def release_example_history(root: Path) -> None:
         translation.write_text(re.sub(r"translates: \S+", f"translates: {version}",
                                       translation.read_text(encoding="utf-8")), encoding="utf-8")
         for lang, old, new in edits:
-            edit(root / "docs" / "example-privacy" / lang / "index.md", old, new)
+            edit(example_source(root, lang), old, new)
         result = release(root, "example-privacy", *kind, "--published", published, "--effective", effective,
                          "--summary", f"en=Summary of {version}", "--summary", f"ro=Rezumatul {version}")
         assert result.returncode == 0, result.stdout + result.stderr

@@ -71,6 +71,8 @@ def _with_snippet(root: Path) -> None:
             "### Extra {#extra}\n\nTax identification: {{ company.tax_id }}\n\n- Website: {{ company.website }}\n",
             encoding="utf-8")
         edit(root / "docs" / SITE / lang / "index.md", before, '{% include "extra.md" %}\n\n' + before)
+    # The purposes now stand under the snippet's heading: the GDPR index quotes them from there.
+    edit(root / GDPR, "    - clause: purposes\n", "    - clause: extra\n")
 
 
 def _snippet(damage):
@@ -115,12 +117,29 @@ DAMAGE = {
     "translates in versions.yml is a list": (_edit(VERSIONS, "  sha256:\n", "  translates: [v1]\n  sha256:\n"), 1,
                                              f"{VERSIONS}:13: 'translates' must map each language"),
     "version id is a path": (_edit(VERSIONS, "id: v1", "id: ../../x"), 1, f"{VERSIONS}:3: version id '../../x'"),
-    "gdpr.yml clauses is a list": (_write(GDPR, "clauses:\n  - who-we-are\nnot_applicable: {}\n"), 1,
-                                   f"{GDPR}:2: expected 'clauses:' and 'not_applicable:' mappings"),
-    "gdpr.yml is a scalar": (_write(GDPR, "clauses\n"), 1, f"{GDPR}:1: expected 'clauses:' and 'not_applicable:'"),
-    "gdpr.yml names an unknown element key": (
-        _write(GDPR, "clauses:\n  storage: [retention, no-such-element]\nnot_applicable: {}\n"), 1,
-        f"{GDPR}:2: 'no-such-element' is not a GDPR element key"),
+    "gdpr.yml is a list": (_write(GDPR, "- controller-identity\n"), 1, f"{GDPR}:1: expected one entry per element"),
+    "gdpr.yml is a scalar": (_write(GDPR, "clauses\n"), 1, f"{GDPR}:1: expected one entry per element"),
+    "gdpr.yml names an unknown element key": (_edit(GDPR, "dpo-contact:", "dpo:"), 1,
+                                              f"{GDPR}:9: 'dpo' is not a GDPR element key"),
+    "gdpr.yml leaves an element out": (_edit(GDPR, "dpo-contact:\n  status: not_stated\n", ""), 1,
+                                       f"{GDPR}:1: the index lists 19 of the 20 elements; add dpo-contact"),
+    "gdpr.yml with an unknown status": (_edit(GDPR, "  status: not_stated\npurposes", "  status: unclear\npurposes"),
+                                        1, f"{GDPR}:9: 'unclear' is not a status of 'dpo-contact'"),
+    "gdpr.yml with an unknown field": (_edit(GDPR, "  status: not_stated\npurposes",
+                                             "  status: not_stated\n  note: x\npurposes"), 1,
+                                       f"{GDPR}:10: 'note' is not used for an element"),
+    "gdpr.yml quotes words the text does not have": (
+        _edit(GDPR, '"to answer your questions', '"to answer all your questions'), 1,
+        f"{GDPR}:14: this quote is not in clause 'purposes' of docs/example-privacy/en/index.md"),
+    "gdpr.yml quotes the right words from the wrong clause": (
+        _edit(GDPR, "    - clause: purposes\n", "    - clause: rights\n"), 1,
+        f"{GDPR}:14: this quote is not in clause 'rights' of docs/example-privacy/en/index.md: these words are in "
+        f"clause 'purposes'"),
+    "gdpr.yml: partly without saying what is missing": (
+        _edit(GDPR, "retention:\n  status: stated", "retention:\n  status: partly"), 1,
+        f"{GDPR}:36: 'retention' needs 'missing'"),
+    "gdpr.yml: stated without a quote": (_edit(GDPR, "legal-basis:\n  status: not_stated", "legal-basis:\n  status: stated"),
+                                         1, f"{GDPR}:16: 'legal-basis' is stated: quote the sentence(s)"),
     "labels.yml missing": (_remove("docs/snippets/en/labels.yml"), 1,
                            "docs/snippets/en/labels.yml:1: the site's words in 'en' are missing"),
     "labels.yml is a list": (_write("docs/snippets/ro/labels.yml", "- notice\n"), 1,

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_HISTORY, check, edit, release, run_build, with_example
+from conftest import EXAMPLE_HISTORY, check, edit, example_source, release, run_build, with_example
 
 from notices.checks.integrity import check_versions
 from notices.model.history import NO_HISTORY
@@ -41,7 +41,7 @@ def template(tmp_path_factory) -> Path:
         edit(translation, re.search(r"translates: \S+", translation.read_text(encoding="utf-8")).group(0),
              f"translates: {version}")
         for lang, old, new in edits:
-            edit(root / "docs" / SITE / lang / "index.md", old, new)
+            edit(example_source(root, lang), old, new)
         result = release(root, SITE, *kind, "--published", published, "--effective", effective,
                          "--summary", f"en=Summary of {version}", "--summary", f"ro=Rezumatul {version}")
         assert result.returncode == 0, result.stdout + result.stderr
@@ -281,3 +281,22 @@ def test_the_build_refuses_what_the_check_refuses_against_git_and_leaves_the_sit
     assert "Traceback" not in result.output
     assert [p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*")] == [SITE, f"{SITE}/index.html"]
     assert published.read_bytes() == b"<p>the site as published</p>"
+
+
+def test_a_frozen_gdpr_index_once_on_main_never_changes_even_without_a_recorded_hash(template, tmp_path):
+    # Like the real notices' v1, frozen before indexes were frozen at release: no gdpr_sha256 in its entry,
+    # so git's record is what holds it.
+    root, commits = repository(template, tmp_path, prepare=lambda vs: [dataclasses.replace(v, gdpr_sha256=None)
+                                                                       for v in vs])
+    index = root / "companies" / SITE / "versions" / "v2" / "gdpr.json"
+    assert errors(root) == []
+    index.write_text(index.read_text(encoding="utf-8").replace('"partly"', '"stated"', 1), encoding="utf-8")
+    shown = f"companies/{SITE}/versions/v2/gdpr.json"
+    expected = (f"{shown}:1: the frozen GDPR index of 'v2' changed or was removed since it reached main in "
+                f"{commits['v2'][:7]} (2026-03-01): a released version's index never changes; restore it: "
+                f"git checkout {commits['v2'][:7]} -- {shown}")
+    assert errors(root) == [expected]
+    commit(root, "Rewrite the index of v2", "2026-06-01")
+    assert errors(root) == [expected]
+    index.unlink()
+    assert errors(root) == [expected]

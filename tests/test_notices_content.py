@@ -165,16 +165,20 @@ def test_no_invented_fact_reaches_readers(site):
 
 
 @pytest.mark.parametrize("company", COMPANIES)
-def test_translation_is_marked_and_the_original_prevails(site, company):
+def test_translation_is_marked_and_claims_no_precedence_nobody_confirmed(site, company):
     original, translation = COMPANIES[company]
     assert not page(site, company).select(".notice-site-note")
     english = page(site, company, translation)
     note = text(english.select_one(".notice-site-note"))
     language = {"ro": "Romanian", "lv": "Latvian"}[original]
-    assert f"The original is in {language}" in note and f"the {language} text prevails" in note
+    assert f"This is an English translation of the notice. The original is in {language}." in note
+    # Neither company confirmed that its original prevails (company.yml records no such confirmation).
+    assert "original_prevails" not in (ROOT / "companies" / company / "company.yml").read_text(encoding="utf-8")
+    for path in ("", "versions/v1", "history"):
+        assert "prevail" not in page(site, company, translation + "/" + path).get_text()
     assert english.select_one(".notice-site-note a")["href"] == "../"
     frozen = (site / company / "versions" / "v1" / f"{translation}.md").read_text(encoding="utf-8")
-    assert f"translation_of: {original}" in frozen and f"the {language} text prevails" in frozen
+    assert f"translation_of: {original}" in frozen
 
 
 @pytest.mark.parametrize("company", COMPANIES)

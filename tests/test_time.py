@@ -19,6 +19,7 @@ from conftest import (
     EXAMPLE_HISTORY,
     ROOT,
     edit,
+    example_source,
     page,
     release,
     run_build,
@@ -105,7 +106,7 @@ def test_a_version_comes_into_force_at_midnight_in_the_company_time_zone(history
     # 22:30 UTC on 9 January is 00:30 on 10 January in Bucharest: v4 (effective 2027-01-10) is in force.
     result = run_build(history, tmp_path / "site", SITE, as_of="2027-01-09T22:30", epoch=BUILD_DAY_EPOCH)
     assert result.returncode == 0, result.output
-    assert "Version v4" in in_force(tmp_path / "site") and "January 10, 2027" in in_force(tmp_path / "site")
+    assert "Version v4" in in_force(tmp_path / "site") and "10 January 2027" in in_force(tmp_path / "site")
     assert page(tmp_path / "site", SITE).select_one(".notice-banner--upcoming") is None
     assert page(tmp_path / "site", SITE, "versions/v3").select_one(".notice-banner--superseded") is not None
 
@@ -116,7 +117,8 @@ def test_the_feed_and_versions_json_do_not_depend_on_the_day(history, tmp_path):
     assert early.returncode == 0 and late.returncode == 0, early.output + late.output
     for name in ("feed.xml", "ro/feed.xml", "versions.json"):
         assert (tmp_path / "early" / SITE / name).read_bytes() == (tmp_path / "late" / SITE / name).read_bytes()
-    assert "<updated>2026-11-20T00:00:00Z</updated>" in (tmp_path / "late" / SITE / "feed.xml").read_text()
+    # Midnight in Bucharest, where the example company is, with its offset.
+    assert "<updated>2026-11-20T00:00:00+02:00</updated>" in (tmp_path / "late" / SITE / "feed.xml").read_text()
 
 
 def test_a_commit_made_before_the_effective_date_built_after_it_shows_the_version_in_force(tmp_path):
@@ -127,7 +129,7 @@ def test_a_commit_made_before_the_effective_date_built_after_it_shows_the_versio
     _release(root, "v1", [], first, first)
     _, kind, _, _, edits = EXAMPLE_HISTORY[2]  # an editorial change: no notice period
     for lang, old, new in edits:
-        edit(root / "docs" / SITE / lang / "index.md", old, new)
+        edit(example_source(root, lang), old, new)
     _release(root, "v2", kind, yesterday - dt.timedelta(days=3), yesterday)
 
     made = dt.datetime.combine(yesterday - dt.timedelta(days=2), dt.time(12), dt.UTC)

@@ -24,7 +24,7 @@ def test_history_lists_every_version_newest_first_with_dates(example):
     items = built(example, "history").select(".notice-history__item")
     assert [item["id"] for item in items] == ["v4", "v3", "v2", "v1"]
     first = text(items[0])
-    assert "Material change" in first and "January 10, 2027" in first and "November 20, 2026" in first
+    assert "Material change" in first and "10 January 2027" in first and "20 November 2026" in first
     assert "Summary of v4" in first
     assert "Editorial change" in text(items[1]) and "First version" in text(items[3])
     assert items[3].select_one("a[href$='versions/v1/']")
@@ -35,7 +35,7 @@ def test_history_lists_every_version_newest_first_with_dates(example):
 
 
 @pytest.mark.parametrize("root,words", [
-    ("", ("May 2, 2026", "What changed: Summary of v3", "What will change: Summary of v4")),
+    ("", ("2 May 2026", "What changed: Summary of v3", "What will change: Summary of v4")),
     ("ro/", ("2 mai 2026", "Ce s-a schimbat: Rezumatul v3", "Ce se va schimba: Rezumatul v4")),
 ])
 def test_current_notice_says_what_changed_and_announces_the_next(example, root, words):
@@ -56,10 +56,10 @@ def test_current_notice_says_what_changed_and_announces_the_next(example, root, 
 
 
 @pytest.mark.parametrize("version,status,words", [
-    ("v1", "superseded", "Not in force since: April 15, 2026"),
-    ("v2", "superseded", "Not in force since: May 2, 2026"),
+    ("v1", "superseded", "Not in force since: 15 April 2026"),
+    ("v2", "superseded", "Not in force since: 2 May 2026"),
     ("v3", "in_force", "In force"),
-    ("v4", "upcoming", "Takes effect on: January 10, 2027"),
+    ("v4", "upcoming", "Takes effect on: 10 January 2027"),
 ])
 def test_each_version_has_a_permanent_page_with_its_status(example, version, status, words):
     soup = built(example, f"versions/{version}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.gdpr import publishes_index
 from ..model.translations import TRANSLATES, stale_clauses
 from ..model.versions import NOTICE_PAGE, ArchiveUnreadable, Version, archive_path, read_archive
 from ..sources.clauses import scan
@@ -17,7 +18,7 @@ from ..sources.tree import check_tree
 from .clause_ids import clause_id_problems
 from .disclosure import check_disclosure
 from .emphasis import emphasis_problems, unpaired
-from .gdpr import Coverage, load_coverage
+from .gdpr import Coverage, check_frozen, load_coverage, name_problems
 from .integrity import check_versions
 from .markup import anchors, broken_links
 from .rendered import Origin, check_markdown, passes
@@ -73,13 +74,14 @@ def check_company(site: CompanySite, against: str | None = None, history: bool =
     problems += translations_behind(site, versions)
     problems += check_disclosure(site)
     if NOTICE_PAGE in site.pages and site.company.default_language in site.pages[NOTICE_PAGE]:
-        ids = [c.id for c in site.page_clauses(site.company.default_language, NOTICE_PAGE)]
         try:
-            coverage, coverage_problems = load_coverage(site.company.path.parent, ids, site.company.languages,
-                                                        site.root)
+            coverage, coverage_problems = load_coverage(site)
             problems += coverage_problems
         except SourceError as error:
             problems += error.problems
+    if publishes_index(site):
+        problems += name_problems(site)
+    problems += check_frozen(site, versions)
     return CompanyCheck(versions, coverage, problems)
 
 

@@ -7,12 +7,13 @@ import os
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..model.history import NoHistory, Record, Snapshot, load_record, record_start, snapshot_at
+from ..model.gdpr import frozen_path
+from ..model.history import NoHistory, Record, Snapshot, Start, first_copy, load_record, record_start, snapshot_at
 from ..model.versions import ARCHIVE, REGISTRY, Version
 from ..sources.problems import WARNING, Problem, SourceError, display_path
 from ..sources.site import CompanySite
 
-SCALARS = ("effective", "published", "change", "notice_override")
+SCALARS = ("effective", "published", "change", "notice_override", "gdpr_sha256")
 MAPPINGS = ("summary", "title", "translates", "sha256")
 # Fields a version may have been released without, recorded once later: each is frozen from the first
 # commit of main that has it (the titles of versions released before titles were recorded).
@@ -37,13 +38,36 @@ def check_history(site: CompanySite, versions: list[Version], against: str | Non
     if not record:
         return problems
     try:
-        history = load_record(path, record_start(site.root))
+        start = record_start(site.root)
+        history = load_record(path, start)
+        problems += _compare(history.snapshots, versions, registry, site, tz, flagged)
+        problems += _frozen_indexes(site, versions, start, tz)
     except NoHistory as why:
         return problems + [Problem(registry, 1, str(why), WARNING)]
     except SourceError as error:
         return problems + list(error.problems)
-    problems += _compare(history.snapshots, versions, registry, site, tz, flagged)
     problems += _notice(site, versions, history, registry, tz)
+    return problems
+
+
+def _frozen_indexes(site: CompanySite, versions: list[Version], start: Start | None, tz: dt.tzinfo) -> list[Problem]:
+    """A version's frozen GDPR index, once on main, stays as it first reached main (also one frozen after release)."""
+    problems = []
+    for version in versions:
+        path = frozen_path(site.company.path.parent, version.id)
+        first = first_copy(path, start)
+        if first is None:
+            continue
+        shown = display_path(path, site.root)
+        try:
+            now = path.read_bytes() if path.is_file() and not path.is_symlink() else None
+        except OSError:
+            now = None
+        if now != first.content:
+            label = f"{first.commit[:7]} ({first.when.astimezone(tz).date()})"
+            problems.append(Problem(shown, 1,
+                f"the frozen GDPR index of '{version.id}' changed or was removed since it reached main in {label}: "
+                f"a released version's index never changes; restore it: git checkout {first.commit[:7]} -- {shown}"))
     return problems
 
 

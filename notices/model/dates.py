@@ -12,9 +12,18 @@ from babel.dates import format_date
 AS_OF_FORMAT = "YYYY-MM-DD (a day in each company's time zone) or YYYY-MM-DDTHH:MM (UTC unless an offset is given)"
 
 
-def long_date(value: dt.date, lang: str) -> str:
-    """'25 noiembrie 2026', '2026. gada 25. novembris', 'November 25, 2026'."""
-    return format_date(value, "long", locale=lang)
+def long_date(value: dt.date, lang: str, pattern: str | None = None) -> str:
+    """A date as `lang` writes it in prose: '25 noiembrie 2026', '2026. gada 25. novembris'.
+
+    `pattern` (a CLDR pattern, the `date_format` label) replaces the locale's long form where the notices
+    write dates otherwise: English notices write '25 May 2018', not Babel's American 'May 25, 2018'.
+    """
+    return format_date(value, pattern or "long", locale=lang)
+
+
+def local_midnight(day: dt.date, zone: ZoneInfo) -> str:
+    """00:00 of `day` where the company is, with its offset: when a version dated that day took effect."""
+    return dt.datetime.combine(day, dt.time(), zone).isoformat()
 
 
 def parse_as_of(text: str) -> dt.date | dt.datetime:

@@ -10,7 +10,7 @@ from .versions import NOTICE_PAGE
 CONFIRMED = "confirmed"
 # Facts that say how the site is built, not something about the company a reader is told.
 SETTINGS = {"languages", "default_language", "notice_period_days", "time_zone", CONFIRMED,
-            "gdpr_gaps_public"}
+            "gdpr_index", "original_prevails"}
 NAMES = ("legal_name", "name", "short_name")
 
 
@@ -48,6 +48,12 @@ def public_keys(site: CompanySite) -> set[str]:
         if dotted in confirmed or (said and all(isinstance(x, str) and x and x in text for x in said)):
             public.add(dotted)
     return public
+
+
+def original_prevails(site: CompanySite) -> bool:
+    """Whether the company confirmed that its original prevails over translations (who and when recorded)."""
+    data = site.company.data
+    return data.get("original_prevails") == "yes" and "original_prevails" in (data.get(CONFIRMED) or {})
 
 
 def public_facts(site: CompanySite, lang: str) -> dict:

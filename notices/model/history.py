@@ -129,6 +129,33 @@ def load_record(registry: Path, start: Start | None) -> Record:
     return Record(snapshots, complete)
 
 
+@dataclass(frozen=True)
+class FirstCopy:
+    """A file as it first reached the main line since the record starts."""
+
+    commit: str
+    when: dt.datetime
+    content: bytes
+
+
+def first_copy(path: Path, start: Start | None) -> FirstCopy | None:
+    """The oldest copy of `path` on the main line since `start` (None if it never reached it); NoHistory without git."""
+    folder, relative = _locate(path)
+    mainline = MAINLINE if _ok(folder, "rev-parse", "--verify", "--quiet", f"{MAINLINE}^{{commit}}") else "HEAD"
+    args = ["log", "--first-parent", f"--max-count={MAX_COMMITS}", "--format=%H %ct", mainline]
+    if start is not None:
+        args += ["--not", f"{start.commit}^@"]
+    listed = _run(folder, *args, "--", relative)
+    if listed is None or listed.returncode:
+        raise NoHistory(NO_HISTORY)
+    for line in reversed(listed.stdout.decode().splitlines()):
+        commit, stamp = line.split()
+        content = _read_blobs(folder, [f"{commit}:{relative}"])[0]
+        if content is not None:
+            return FirstCopy(commit, dt.datetime.fromtimestamp(int(stamp), dt.UTC), content)
+    return None
+
+
 def snapshot_at(registry: Path, ref: str) -> Snapshot | None:
     """`registry` as git ref `ref` has it, or None when it cannot be read."""
     try:

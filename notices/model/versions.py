@@ -64,6 +64,8 @@ class Version:
     translates: dict[str, str] | None = None
     # The notice's title in each language as released (front matter `title:`): readers see it with the text.
     title: dict[str, str] | None = None
+    # The SHA-256 of the frozen GDPR index (versions/<id>/gdpr.json), for versions released with one.
+    gdpr_sha256: str | None = None
 
     @property
     def material(self) -> bool:
@@ -82,6 +84,8 @@ class Version:
         if self.translates:
             record["translates"] = dict(self.translates)
         record["sha256"] = dict(self.sha256)
+        if self.gdpr_sha256:
+            record["gdpr_sha256"] = self.gdpr_sha256
         return record
 
 
@@ -94,7 +98,7 @@ def frozen_file(company_id: str, version: Version, lang: str, text: str, transla
                 note: str | None = None) -> bytes:
     """The bytes of a frozen text: its identity and dates, then the text with everything filled in.
 
-    A translation's identity also says that it is one and that the original prevails.
+    A translation's identity also says that it is one, and of which original.
     """
     identity = {"company": company_id, "version": version.id, "language": lang,
                 "effective": version.effective, "published": version.published}
@@ -225,13 +229,17 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
         override = entry.get("notice_override")
         if override is not None and not isinstance(override, str):
             report("notice_override", "'notice_override' must be text saying why the notice period was shortened")
+        gdpr_hash = entry.get("gdpr_sha256")
+        if gdpr_hash is not None and not (isinstance(gdpr_hash, str) and re.fullmatch(r"[0-9a-f]{64}", gdpr_hash)):
+            report("gdpr_sha256", "'gdpr_sha256' must be the SHA-256 of the version's gdpr.json, as released")
         if problems:
             continue
         versions.append(Version(version_id, entry["effective"], entry["published"], ChangeKind(str(change)),
                                 {k: str(v) for k, v in summary.items()}, {k: str(v) for k, v in hashes.items()},
                                 entry.get("notice_override"), where,
                                 {k: str(v) for k, v in (entry.get("translates") or {}).items()} or None,
-                                {k: str(v).strip() for k, v in (title or {}).items()}))
+                                {k: str(v).strip() for k, v in (title or {}).items()},
+                                gdpr_hash))
     if problems:
         raise SourceError(problems)
     return versions

@@ -83,9 +83,10 @@ class Pages:
                           scripts=("assets/javascripts/vendor/diff-match-patch-1.0.5.js",
                                    "assets/javascripts/compare.js")),
         ]
-        if pub.coverage is not None:
-            pages.append(GeneratedPage("gdpr.md", labels.get("gdpr", "GDPR"), "gdpr",
-                                       body=self._body("gdpr.md", "gdpr.html", {"elements": pub.coverage_rows()})))
+        index = pub.index_document()
+        if index is not None:
+            pages.append(GeneratedPage("gdpr.md", labels["gdpr"], "gdpr",
+                                       body=self._body("gdpr.md", "gdpr.html", {"index": pub.index_view(index)})))
         for version in pub.versions:
             view = pub.version_view(version)
             name = f"versions/{version.id}/index.md"

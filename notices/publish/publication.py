@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from babel import Locale
 
-from ..checks.gdpr import ELEMENTS, Coverage
+from ..checks.gdpr import Coverage
 from ..model.dates import long_date
-from ..model.disclosure import display_name, public_facts
+from ..model.disclosure import display_name, original_prevails, public_facts
+from ..model.gdpr import STATUSES, document, element_names, frozen_path, publishes_index, read_frozen
 from ..model.shown import Shown, draft, notice, released
 from ..model.textdiff import ClauseText, clause_texts, tokens
 from ..model.translations import behind_clauses
@@ -28,7 +30,17 @@ from ..sources.problems import SourceError
 from ..sources.site import CompanySite
 from ..sources.text import web_address
 from .urls import page_url, relative_url
-from .views import Authority, ClauseData, ClauseLink, CommonView, CoverageRow, TranslationView, VersionView
+from .views import (
+    Authority,
+    ClauseData,
+    ClauseLink,
+    CommonView,
+    IndexRow,
+    IndexView,
+    QuoteView,
+    TranslationView,
+    VersionView,
+)
 
 
 class Publication:
@@ -80,14 +92,16 @@ class Publication:
         else:
             status = VersionStatus.IN_FORCE
         before = previous(self.versions, version)
+        pattern = self.labels.get("date_format")
+        shown_ended = ended if ended and status == VersionStatus.SUPERSEDED else None
         return {
             "id": version.id,
             "effective": version.effective.isoformat(),
-            "effective_label": long_date(version.effective, self.lang),
+            "effective_label": long_date(version.effective, self.lang, pattern),
             "published": version.published.isoformat(),
-            "published_label": long_date(version.published, self.lang),
-            "superseded_label": long_date(ended, self.lang) if ended and status == VersionStatus.SUPERSEDED else None,
-            "superseded": ended.isoformat() if ended and status == VersionStatus.SUPERSEDED else None,
+            "published_label": long_date(version.published, self.lang, pattern),
+            "superseded_label": long_date(shown_ended, self.lang, pattern) if shown_ended else None,
+            "superseded": shown_ended.isoformat() if shown_ended else None,
             "change": version.change,
             "material": version.material,
             "summary": version.summary.get(self.lang, ""),
@@ -161,38 +175,60 @@ class Publication:
                                    "url": relative_url(here, original) + "#" + clause_id})
         return {
             "language": Locale.parse(self.default).get_display_name(self.lang),
+            "prevails": original_prevails(self.site),
             "original_lang": self.default,
             "original_url": relative_url(here, original),
             "behind": behind,
         }
 
-    def coverage_rows(self) -> list[CoverageRow]:
-        """Each GDPR element with the clauses of the notice in force that give it, or why not."""
-        assert self.coverage is not None  # pages() asks only when the company's coverage is known
+    def index_document(self) -> dict[str, Any] | None:
+        """The GDPR index readers get: the one frozen with the version in force (the editors' before any release)."""
+        if not publishes_index(self.site):
+            return None
+        if self.current is not None:
+            path = frozen_path(self.company_dir, self.current.id)
+            return read_frozen(path, self.site.root) if path.exists() else None
+        if self.coverage is None:
+            return None
+        return document(self.coverage.entries, element_names(self.site), self.site.company.id, "",
+                        self.site.company.languages)
+
+    def index_view(self, index: dict[str, Any]) -> IndexView:
+        """What the GDPR page shows of an index: each element in this language, with its evidence linked."""
         found = (self.clauses(self.current) if self.current
                  else clause_texts(self.site.filled(self.lang, NOTICE_PAGE), self.site.markdown_html()))
         labels = {c.id: c.label for c in found}
-        rows: list[CoverageRow] = []
-        gaps_public = self.site.company.data.get("gdpr_gaps_public") == "yes"
-        for element in ELEMENTS:
-            ids = [i for i in self.coverage.clauses_for(element.key) if i in labels]
-            reason = self.coverage.reason(element.key, self.lang)
-            rows.append({
-                "key": element.key,
-                "article": element.article,
-                "name": element.names.get(self.lang, element.names["en"]),
-                "clauses": [{"id": i, "label": labels[i], "url": f"{self.url(NOTICE_PAGE)}#{i}"} for i in ids],
-                "status": "stated" if ids else ("not_applicable" if reason else "not_stated"),
-                "reason": reason,
-            })
-        # A reader's index: where the notice gives each element; its gaps are the editors' business unless
-        # the company chose to publish them.
-        return [row for row in rows if gaps_public or row["status"] != "not_stated"]
+        notice = self.url(NOTICE_PAGE)
+        original = index["original_language"]
+        rows: list[IndexRow] = []
+        for element in index["elements"]:
+            quotes: list[QuoteView] = []
+            for quote in element["quotes"]:
+                lang = self.lang if quote["text"].get(self.lang) else original
+                quotes.append({"text": quote["text"][lang], "lang": lang, "translated": lang == self.lang,
+                               "clause": {"id": quote["clause"], "label": labels.get(quote["clause"], quote["clause"]),
+                                          "url": f"{notice}#{quote['clause']}"}})
+            rows.append({"key": element["key"], "article": element["article"],
+                         "name": element["name"].get(self.lang) or element["name"][original],
+                         "status": element["status"], "quotes": quotes,
+                         "missing": (element["missing"] or {}).get(self.lang),
+                         "reason": (element["reason"] or {}).get(self.lang)})
+        counts = {status: sum(1 for row in rows if row["status"] == status) for status in STATUSES}
+        version = index.get("version") or None
+        return {"rows": rows, "counts": counts,
+                "version": self.version_view(self.current) if self.current and version else None,
+                "data_url": frozen_url(version) if version else None,
+                "original_language": Locale.parse(original).get_display_name(self.lang) or original}
 
     def clause_data(self, version: Version) -> ClauseData:
         """A version's clauses in this language as the any-two comparison reads them, in the diff's tokens."""
         return {"id": version.id, "lang": self.lang,
                 "clauses": [{"id": c.id, "label": c.label, "tokens": tokens(c.text)} for c in self.clauses(version)]}
+
+
+def frozen_url(version_id: str) -> str:
+    """Site-relative address of a version's GDPR index as data, beside its frozen texts."""
+    return f"versions/{version_id}/gdpr.json"
 
 
 def clauses_url(version_id: str, lang: str) -> str:

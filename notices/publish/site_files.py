@@ -6,11 +6,12 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from ..model.dates import source_date
+from ..model.dates import local_midnight, source_date
+from ..model.gdpr import frozen_path, publishes_index
 from ..model.versions import archive_path
 from ..sources.problems import Problem, SourceError
 from .html import environment
-from .publication import Publication, clauses_url
+from .publication import Publication, clauses_url, frozen_url
 from .search_words import script as words_script
 from .versions_json import versions_document
 
@@ -30,11 +31,14 @@ class SiteFile:
 def feed(publication: Publication, site_url: str) -> SiteFile:
     """The Atom feed of the publication's language, newest version first."""
     versions = publication.versions
+    zone = publication.site.company.time_zone
     text = environment().get_template("atom-feed.xml").render(
         notice=publication.common(), site_url=site_url,
         versions=[publication.version_view(v) for v in reversed(versions)],
+        # A version's day starts at midnight where the company is.
+        published={v.id: local_midnight(v.published, zone) for v in versions},
         # From the sources, never from the clock, so that rebuilding one commit gives the same feed.
-        updated=max((v.published for v in versions), default=source_date() or EPOCH_DAY).isoformat(),
+        updated=local_midnight(max((v.published for v in versions), default=source_date() or EPOCH_DAY), zone),
     )
     return SiteFile(publication.url("feed.xml").rstrip("/"), text)
 
@@ -62,6 +66,10 @@ def archive_copies(publication: Publication) -> list[SiteFile]:
                 raise SourceError([Problem(str(source), 1, f"the archived text cannot be read ({reason}): "
                                                            f"restore it from git")]) from None
             copies.append(SiteFile(f"versions/{version.id}/{code}.md", text))
+        index = frozen_path(publication.company_dir, version.id)
+        if publishes_index(publication.site) and index.exists():
+            # As frozen at release, so that its SHA-256 can be checked like the texts'.
+            copies.append(SiteFile(frozen_url(version.id), index.read_bytes().decode("utf-8")))
     return copies
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.disclosure import display_name
+from ..model.gdpr import frozen_path, publishes_index
 from ..model.versions import Version, superseded_on
 from ..sources.site import CompanySite
 from .urls import page_url
@@ -13,6 +14,7 @@ def versions_document(site: CompanySite, versions: list[Version], site_url: str)
     company = site.company
     base = site_url if site_url.endswith("/") else site_url + "/"
     default = company.default_language
+    indexes = publishes_index(site)
     return {
         "company": {"id": company.id, "name": display_name(site, default), "domain": company.domain},
         "languages": company.languages,
@@ -30,6 +32,10 @@ def versions_document(site: CompanySite, versions: list[Version], site_url: str)
                 "urls": {lang: base + page_url(f"versions/{v.id}/index.md", lang, default)
                          for lang in company.languages},
                 "texts": {lang: f"{base}versions/{v.id}/{lang}.md" for lang in company.languages},
+                # The version's GDPR index as data (format: README, "gdpr.json"), where one was frozen with it.
+                "gdpr": (f"{base}versions/{v.id}/gdpr.json"
+                         if indexes and frozen_path(company.path.parent, v.id).exists() else None),
+                "gdpr_sha256": v.gdpr_sha256,
                 "changes_urls": ({lang: base + page_url(f"versions/{v.id}/changes.md", lang, default)
                                   for lang in company.languages} if index else None),
             }

@@ -8,8 +8,6 @@ from markupsafe import Markup
 
 from ..model.versions import ChangeKind, VersionStatus
 
-CoverageStatus = Literal["stated", "not_applicable", "not_stated"]
-
 
 class VersionView(TypedDict):
     """One version as the banner, the history, the comparison and the feed show it."""
@@ -65,20 +63,42 @@ class TranslationView(TypedDict):
     """What the site says about a translated text: its original, and the clauses it may be behind on."""
 
     language: str | None
+    # Only when company.yml records that the company confirmed it (original_prevails, under confirmed:).
+    prevails: bool
     original_lang: str
     original_url: str
     behind: list[ClauseLink]
 
 
-class CoverageRow(TypedDict):
-    """One GDPR element with the clauses that give it, or why it does not apply."""
+class QuoteView(TypedDict):
+    """Words of the notice that give an element, in this language or (when not quoted in it) the original."""
+
+    text: str
+    lang: str
+    translated: bool
+    clause: ClauseLink
+
+
+class IndexRow(TypedDict):
+    """One GDPR element: its status, the quotes that give it, what is missing or why it does not apply."""
 
     key: str
     article: str
     name: str
-    clauses: list[ClauseLink]
-    status: CoverageStatus
+    status: str
+    quotes: list[QuoteView]
+    missing: str | None
     reason: str | None
+
+
+class IndexView(TypedDict):
+    """The GDPR page: every element, how many have each status, the version described and its data file."""
+
+    rows: list[IndexRow]
+    counts: dict[str, int]
+    version: VersionView | None
+    data_url: str | None
+    original_language: str
 
 
 class ClauseTokens(TypedDict):

@@ -10,6 +10,7 @@ from pathlib import Path
 from babel import Locale
 
 from ..checks.all import check_company
+from ..model.gdpr import document, element_names, frozen_path, publishes_index, serialized
 from ..model.shown import draft, released
 from ..model.translations import stale_clauses
 from ..model.versions import (
@@ -55,9 +56,9 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
 
     if site.errors:
         raise SourceError(site.errors)
-    blocking = check_company(site).errors
-    if blocking:
-        raise SourceError(blocking)
+    checked = check_company(site)
+    if checked.errors:
+        raise SourceError(checked.errors)
     versions = load_versions(company_dir, company.languages, site.root)
     last = versions[-1] if versions else None
     if last is None:
@@ -104,19 +105,26 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
         if archive_path(company_dir, version_id, lang).exists():
             raise refuse(f"{archive_path(company_dir, version_id, lang)} already exists; "
                          "archived texts are never replaced")
+    # The GDPR index is frozen with the texts it quotes: what readers see of a version never changes.
+    index = None
+    if checked.coverage is not None and publishes_index(site):
+        index = serialized(document(checked.coverage.entries, element_names(site), company.id, version_id,
+                                    company.languages))
     version = Version(made.id, made.effective, made.published, made.change, made.summary,
                       {lang: sha256(data) for lang, data in files.items()}, made.notice_override,
-                      translates=made.translates, title=made.title)
+                      translates=made.translates, title=made.title, gdpr_sha256=sha256(index) if index else None)
     for lang, data in files.items():
         path = archive_path(company_dir, version_id, lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         Path(path).write_bytes(data)
+    if index:
+        frozen_path(company_dir, version_id).write_bytes(index)
     write_versions(company_dir, versions + [version])
     return version
 
 
 def _translation_note(site: CompanySite, lang: str) -> tuple[str | None, str | None]:
-    """For a translation: the original's language, and the note in its own language that the original prevails."""
+    """For a translation: the original's language, and the note in its own language saying what the text is."""
     original = site.company.default_language
     if lang == original:
         return None, None

@@ -42,10 +42,12 @@ FACTS: dict[str, tuple[bool, str, str]] = {
     "supervisory_authority.short_name": (False, "text", "the authority's abbreviation"),
     "supervisory_authority.url": (True, "url", "the authority's web site"),
     "languages": (True, "languages", "the notice's languages, e.g. [ro, en]"),
-    "default_language": (True, "language", "the original language, which prevails"),
+    "default_language": (True, "language", "the language the notice was written in (its original)"),
     "confirmed": (False, "confirmed", "facts the company confirmed that its notice does not state: "
                                       "fact: {by: who at the company, on: YYYY-MM-DD}"),
-    "gdpr_gaps_public": (False, "yes_no", "yes to show readers which GDPR elements the notice does not give"),
+    "gdpr_index": (False, "yes_no", "no if the company chose not to publish the GDPR index (default yes)"),
+    "original_prevails": (False, "yes_no", "yes only if the company confirmed that its original prevails over "
+                                           "translations (record who and when under confirmed:)"),
     "time_zone": (True, "zone", "the company's time zone, e.g. Europe/Bucharest: a version is in force from 00:00 "
                                 "of its effective date there"),
     "notice_period_days": (False, "days", "days between publishing a material change and its effect (default 30)"),
@@ -172,6 +174,10 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
             _check_confirmed(value, dotted, data, report)
         elif kind == "yes_no" and value not in ("yes", "no"):
             report(dotted, f"'{dotted}' must be yes or no, not {value!r}")
+        elif dotted == "original_prevails" and value == "yes" and dotted not in (data.get("confirmed") or {}):
+            report(dotted, "that the original prevails is the company's statement, never the site's: record who at "
+                           "the company confirmed it and when (confirmed: {original_prevails: {by: Name Surname, "
+                           "on: YYYY-MM-DD}}), or remove this line")
         elif kind == "zone" and not _is_zone(value):
             report(dotted, f"'{value}' is not a time zone: write its IANA name, e.g. Europe/Bucharest or Europe/Riga")
         elif kind == "language":
