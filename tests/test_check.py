@@ -133,6 +133,7 @@ def test_clause_renamed_in_a_released_version_needs_a_redirect(released):
         edit(released / "docs" / SITE / lang / "index.md", "---\n",
              "---\nrenamed_clauses: {retention: storage-period}\n")
     edit(released / "docs" / SITE / "ro" / "index.md", "translates: v4", "translates: v5")
+    edit(released / "companies" / SITE / "gdpr.yml", "clause: retention", "clause: storage-period")
     result = check(released)
     assert result.returncode == 0, output(result)
     assert "Traceback" not in output(result)

@@ -117,6 +117,9 @@ def test_quotes_in_the_company_name_stay_text_in_every_attribute(released_templa
     data = root / "companies" / SITE / "company.yml"
     data.write_text(data.read_text(encoding="utf-8").replace(
         "legal_name: Example Privacy Ltd (fictional example)", "legal_name: IMPRO \"X' onmouseover=alert(1) y=\""), encoding="utf-8")
+    index = root / "companies" / SITE / "gdpr.yml"  # its quotes follow the name, as an editor would make them
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        '"Example Privacy Ltd (fictional example)"', "'IMPRO \"X'' onmouseover=alert(1) y=\"'"), encoding="utf-8")
     result = run_build(root, tmp_path / "site", SITE, as_of=BUILD_DAY)
     assert result.returncode == 0, result.output
     soup = BeautifulSoup((tmp_path / "site" / SITE / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+import yaml
 from conftest import BUILD_DAY, ROOT
 
 from notices.model.dates import long_date
@@ -171,7 +172,8 @@ def shown_version(site, company: str, lang: str, version_id: str | None) -> tupl
         version = [v for v in versions if v["effective"] <= BUILD_DAY][-1]  # versions.json is in release order
     else:
         version = next(v for v in versions if v["id"] == version_id)
-    effective = long_date(dt.date.fromisoformat(version["effective"]), lang)
+    pattern = yaml.safe_load((ROOT / "docs" / "snippets" / lang / "labels.yml").read_text(encoding="utf-8"))
+    effective = long_date(dt.date.fromisoformat(version["effective"]), lang, pattern.get("date_format"))
     return version["id"], effective, version["urls"][lang]
 
 
