@@ -19,7 +19,8 @@ REGISTRY = "versions.yml"
 VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 ARCHIVE = "versions"
 NOTICE_PAGE = "index.md"
-ENTRY_KEYS = ("id", "effective", "published", "change", "summary", "title", "notice_override", "translates", "sha256")
+ENTRY_KEYS = ("id", "effective", "published", "change", "summary", "title", "notice_override", "translates", "sha256",
+              "gdpr_sha256")
 
 
 class ChangeKind(StrEnum):
