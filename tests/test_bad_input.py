@@ -98,7 +98,8 @@ CASES = {
         f"{RO}:22: duplicate clause id 'purposes' (first at line 14): give each clause its own id"),
     "heading without a clause id": (
         _edit(RO, "## 3. Cine primește datele {#recipients}", "## 3. Cine primește datele"),
-        f"{RO}:18: heading '3. Cine primește datele' has no clause id: end it with {{#some-id}}"),
+        f"{RO}:18: heading '3. Cine primește datele' has no clause id; the original has clause 'recipients' here "
+        f"(docs/example-privacy/en/index.md:17): end it with {{#recipients}}"),
     "broken template syntax": (
         _edit(EN, "{{ company.legal_name }} uses", "{{ company.legal_name } uses"),
         f"{EN}:7: this fact opens with {{{{ but never closes with }}}}: end it with }}}}"),

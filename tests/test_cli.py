@@ -175,6 +175,11 @@ def _errors(result: Ran) -> list[str]:
     return out.split("Warnings:")[0].splitlines()
 
 
+def _only_errors(result: Ran) -> list[str]:
+    """The errors printed, each as path:line: message, and nothing else."""
+    return [line for line in _errors(result) if ".md:" in line or ".yml:" in line]
+
+
 def test_a_clause_id_misspelled_in_the_original_is_reported_in_the_original(example_project):
     edit(example_project / "docs" / SITE / "en" / "index.md", "{#purposes}", "{#purpsoes}")
     errors = _errors(run(example_project, "check", SITE))
@@ -187,10 +192,34 @@ def test_a_clause_id_misspelled_in_the_original_is_reported_in_the_original(exam
 def test_a_clause_missing_in_a_translation_is_reported_where_it_belongs(example_project):
     edit(example_project / "docs" / SITE / "ro" / "index.md", "## 4. Cât timp le păstrăm {#retention}",
          "## 4. Cât timp le păstrăm")
-    errors = _errors(run(example_project, "check", SITE))
-    assert ("docs/example-privacy/ro/index.md:18: clause 'retention' is missing in this language (the original has "
-            "it at docs/example-privacy/en/index.md:21): after this line, put its translation with the line "
-            "'{: #retention }' under its first paragraph (or '{#retention}' at the end of its heading)") in errors
+    errors = _only_errors(run(example_project, "check", SITE))
+    assert errors == ["docs/example-privacy/ro/index.md:22: heading '4. Cât timp le păstrăm' has no clause id; the "
+                      "original has clause 'retention' here (docs/example-privacy/en/index.md:21): end it with "
+                      "{#retention}"]
+
+
+def test_a_clause_left_out_of_a_translation_is_placed_after_the_clause_before_it(example_project):
+    edit(example_project / "docs" / SITE / "ro" / "index.md",
+         "## 4. Cât timp le păstrăm {#retention}\n\nPăstrăm datele timp de doi ani de la ultimul contact.\n\n", "")
+    errors = _only_errors(run(example_project, "check", SITE))
+    assert errors == ["docs/example-privacy/ro/index.md:20: clause 'retention' is missing in this language (the "
+                      "original has it at docs/example-privacy/en/index.md:21): after this line, put its translation "
+                      "with the line '{: #retention }' under its first paragraph (or '{#retention}' at the end of "
+                      "its heading)"]
+
+
+def test_a_clause_marker_that_does_not_parse_is_reported_once_at_its_own_line(example_project):
+    edit(example_project / "docs" / SITE / "ro" / "index.md", "{#recipients}", "{: # recipients }")
+    errors = _only_errors(run(example_project, "check", SITE))
+    assert errors == ["docs/example-privacy/ro/index.md:18: this clause marker does not parse, so it marks nothing: "
+                      "write the id against its '#', with no space: #recipients"]
+
+
+def test_a_duplicated_clause_id_is_reported_alone(example_project):
+    edit(example_project / "docs" / SITE / "en" / "index.md", "{#recipients}", "{#purposes}")
+    errors = _only_errors(run(example_project, "check", SITE))
+    assert errors == ["docs/example-privacy/en/index.md:17: duplicate clause id 'purposes' (first at line 13): "
+                      "give each clause its own id"]
 
 
 def test_every_unknown_fact_is_reported_with_the_closest_name(example_project):

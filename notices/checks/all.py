@@ -62,7 +62,9 @@ def check_company(site: CompanySite, against: str | None = None, history: bool =
     problems += check_spelling(site) if spelling else []
     # Nothing reads a released text further once one is beyond the bounds of any text (shape.py).
     beyond = _archive_shape(site, versions)
-    problems += _markup(site, versions if build else None)
+    # A heading or clause marker at fault also leaves its line outside the allowlist: its own message says why.
+    at_fault = {(p.path, p.line) for p in clause_ids if p.severity == ERROR}
+    problems += [p for p in _markup(site, versions if build else None) if (p.path, p.line) not in at_fault]
     problems += _labels(site)
     problems += version_problems + beyond
     coverage = None

@@ -38,6 +38,8 @@ def _check_clauses(site: CompanySite, found: list[Problem]) -> None:
                 else:
                     seen[clause.id] = clause.line
             ids_by_lang[lang] = ids
+        if any(len({c.id for c in ids}) < len(ids) for ids in ids_by_lang.values()):
+            continue  # a duplicated id makes every language look different: it alone is reported, where it is
         reference_lang = original if original in ids_by_lang else next(iter(ids_by_lang), None)
         if reference_lang is None:
             continue
@@ -66,6 +68,9 @@ def _marker_problem(shown: str, marker: clauses.Marker) -> Problem | None:
         return Problem(shown, marker.line, f"heading '{marker.label}' has no clause id: end it with {{#some-id}}")
     if marker.kind == "bad-id":
         return Problem(shown, marker.line, f"clause id '{marker.value}' must be lower-case letters, digits and hyphens")
+    if marker.kind == "unparsed":
+        return Problem(shown, marker.line, f"this clause marker does not parse, so it marks nothing: write the id "
+                                           f"against its '#', with no space: #{marker.value}")
     if marker.kind == "stray-id":
         return Problem(shown, marker.line,
                        f"'{{: #{marker.value} }}' stands alone after a blank line, so it marks nothing: put it "
@@ -92,8 +97,19 @@ def _compare(site: CompanySite, ref_page: PageSource, ref: list[clauses.Clause],
             continue
         if clause.id in here:
             continue
-        before = next((here[c.id] for c in reversed(ref[:index]) if c.id in here), 1)
-        found.append(Problem(page.shown_as, before,
+        previous = next((here[c.id] for c in reversed(ref[:index]) if c.id in here), None)
+        end = _end_of_clause(page, ids, previous)
+        unmarked = [m for m in clauses.scan(page.padded_body())
+                    if m.kind == "unmarked-heading" and (previous or 0) < m.line <= end]
+        if unmarked:
+            # The heading without its id is where the clause is: one message, there.
+            heading = unmarked[0]
+            found[:] = [p for p in found if (p.path, p.line) != (page.shown_as, heading.line)]
+            found.append(Problem(page.shown_as, heading.line,
+                f"heading '{heading.label}' has no clause id; the original has clause '{clause.id}' here "
+                f"({ref_page.shown_as}:{clause.line}): end it with {{#{clause.id}}}"))
+            continue
+        found.append(Problem(page.shown_as, end,
             f"clause '{clause.id}' is missing in this language (the original has it at "
             f"{ref_page.shown_as}:{clause.line}): after this line, put its translation with the line "
             f"'{{: #{clause.id} }}' under its first paragraph (or '{{#{clause.id}}}' at the end of its heading)"))
@@ -104,6 +120,18 @@ def _compare(site: CompanySite, ref_page: PageSource, ref: list[clauses.Clause],
             found.append(Problem(page.shown_as, clause.line,
                 f"clause '{clause.id}' does not exist in the original {ref_page.shown_as}: {hint}"
                 f"use the original's clause ids"))
+
+
+def _end_of_clause(page: PageSource, ids: list[clauses.Clause], start: int | None) -> int:
+    """The last written line of the clause that starts at `start` (the body's first line when there is none)."""
+    if start is None:
+        return page.body_start
+    lines = page.padded_body().split("\n")
+    following = [c.line for c in ids if c.line > start]
+    end = min(following) - 1 if following else len(lines)
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return end
 
 
 def _released_ids(site: CompanySite) -> dict[str, set[str]]:

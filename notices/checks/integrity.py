@@ -19,6 +19,7 @@ from ..model.versions import (
 )
 from ..sources.pages import PageSource
 from ..sources.problems import WARNING, Problem, SourceError, display_path
+from ..sources.provenance import trace
 from ..sources.site import CompanySite
 from .released import check_history
 
@@ -87,18 +88,17 @@ def _draft_differs(site: CompanySite, latest: Version) -> list[Problem]:
                 f"this title differs from the title of the latest released version '{latest.id}' "
                 f"('{then.title}'): {release}", WARNING))
         if now.text.strip() != then.text.strip():
-            problems.append(Problem(page.shown_as, _first_difference(page, now.text, then.text),
+            problems.append(Problem(page.shown_as, _first_difference(site, page, then.text),
                 f"this text differs from the latest released version '{latest.id}': {release}", WARNING))
     return problems
 
 
-def _first_difference(page: PageSource, now: str, then: str) -> int:
-    """The first line of the page whose words the release does not have (the body's first line if none is found)."""
-    kept = set(then.split("\n"))
-    body = page.padded_body().split("\n")
-    for number, line in enumerate(body, start=1):
-        if number >= page.body_start and line.strip() and "{" not in line and line not in kept:
-            return number
+def _first_difference(site: CompanySite, page: PageSource, then: str) -> int:
+    """The line of the page (or of a snippet's include) that first writes what the release does not have."""
+    kept = {line.strip() for line in then.split("\n")}
+    for line, shown, number in trace(site.renderer(page.lang), page.padded_body(), page.shown_as):
+        if line.strip() and line.strip() not in kept:
+            return number if shown == page.shown_as else page.body_start
     return page.body_start
 
 

@@ -26,7 +26,9 @@ class Clause:
 class Marker:
     """A line of a page that starts a clause, names a snippet, or is a heading without id."""
 
-    kind: str  # "clause", "include", "unmarked-heading", "bad-id", "stray-id"
+    # "clause", "include", "unmarked-heading", "bad-id", "stray-id", or "unparsed": an id written apart from
+    # its '#' ('{: # contact }'), which Markdown does not read; its value is the id it meant.
+    kind: str
     line: int
     value: str
     label: str = ""
@@ -39,6 +41,15 @@ def _attr_id(attrs: str | None) -> str | None:
     for token in attrs.split():
         if token.startswith("#"):
             return token[1:]
+    return None
+
+
+def _meant_id(attrs: str | None) -> str | None:
+    """The id an attribute list meant when its '#' stands apart from it ('{: # contact }'), else None."""
+    tokens = (attrs or "").split()
+    for index, token in enumerate(tokens[:-1]):
+        if token == "#" and CLAUSE_ID.match(tokens[index + 1]):
+            return tokens[index + 1]
     return None
 
 
@@ -67,7 +78,10 @@ def scan(text: str) -> list[Marker]:
             clause_id = _attr_id(heading.group("attrs"))
             label = heading.group("text").strip()
             level = len(heading.group(1))
-            if clause_id is None:
+            meant = _meant_id(heading.group("attrs"))
+            if meant is not None:
+                markers.append(Marker("unparsed", number, meant, label, level))
+            elif clause_id is None:
                 markers.append(Marker("unmarked-heading", number, "", label, level))
             else:
                 kind = "clause" if CLAUSE_ID.match(clause_id) else "bad-id"
@@ -75,6 +89,11 @@ def scan(text: str) -> list[Marker]:
             block_start = None
             continue
         block = BLOCK_ATTRS.match(line)
+        meant = _meant_id(block.group("attrs")) if block else None
+        if meant is not None:
+            # Reported at its own line; the clause it meant is still this one, for the other languages.
+            markers.append(Marker("unparsed", number, meant, _label(lines[block_start - 1]) if block_start else ""))
+            continue
         if block and block_start is None and _attr_id(block.group("attrs")):
             # Alone after a blank line it marks nothing: Markdown shows it as text.
             markers.append(Marker("stray-id", number, _attr_id(block.group("attrs")) or ""))

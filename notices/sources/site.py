@@ -13,6 +13,8 @@ from .pages import PageSource, read_page
 from .problems import ERROR, Problem, SourceError, display_path
 from .render import Renderer
 
+MEANT_CLAUSES = ("clause", "unparsed")
+
 
 @dataclass
 class CompanySite:
@@ -59,12 +61,14 @@ class CompanySite:
         """Clauses of a page in order, snippet clauses placed at their include line."""
         page = self.pages[name][lang]
         found = []
+        # A marker that does not parse still names the clause it meant: the other languages are compared
+        # with that, so that the one mistake is reported once, where it is.
         for marker in clauses.scan(page.padded_body()):
-            if marker.kind == "clause":
+            if marker.kind in MEANT_CLAUSES:
                 found.append(clauses.Clause(marker.value, marker.line, marker.label, marker.level))
             elif marker.kind == "include":
                 for inner in self.snippet_markers(lang, marker.value):
-                    if inner.kind == "clause":
+                    if inner.kind in MEANT_CLAUSES:
                         found.append(clauses.Clause(inner.value, marker.line, inner.label, inner.level))
         return found
 
