@@ -163,6 +163,8 @@ def test_a_redated_version_is_told_once_as_the_cause_of_its_disorder(released):
                          "published: 2026-05-02) and release a new version to change when it applies")
     assert "dated before" not in output(result)
     assert output(result).count("was re-dated") == 1
+    built = run_build(released, released / "site", SITE, as_of="2026-11-25")
+    assert built.returncode == 1 and built.output.count("was re-dated") == 1, built.output
 
 
 def test_a_version_moved_into_the_future_is_told_so(released):

@@ -300,3 +300,15 @@ def test_a_frozen_gdpr_index_once_on_main_never_changes_even_without_a_recorded_
     assert errors(root) == [expected]
     index.unlink()
     assert errors(root) == [expected]
+
+
+def test_an_edited_archived_text_is_reported_at_the_line_that_changed(template, tmp_path):
+    root, _ = repository(template, tmp_path)
+    archived = archive_path(root / "companies" / SITE, "v2", "en")
+    lines = archived.read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines, start=1) if "payment processor" in line)
+    edit(archived, "payment processor", "payment provider")
+    assert [e for e in errors(root) if "archived text altered" in e] == [
+        f"companies/{SITE}/versions/v2/en.md:{number}: archived text altered: its SHA-256 no longer matches {REGISTRY} "
+        f"(version 'v2'); restore it from git, never edit it"]
+    assert number > 7

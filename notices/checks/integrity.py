@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from ..model.dates import today_in
+from ..model.history import NoHistory, first_copy, record_start
 from ..model.shown import draft, released
 from ..model.versions import (
     ARCHIVE,
@@ -117,9 +119,24 @@ def _check_file(site: CompanySite, version: Version, lang: str,
                                   f"restore it from git, never edit it")], None
     if sha256(archived.data) != version.sha256[lang]:
         # Its dates cannot be trusted either: the text itself is what must be restored.
-        return [Problem(shown, 1, f"archived text altered: its SHA-256 no longer matches {registry} "
-                                  f"(version '{version.id}'); restore it from git, never edit it")], None
+        return [Problem(shown, _changed_line(site, path, archived.data),
+                        f"archived text altered: its SHA-256 no longer matches {registry} "
+                        f"(version '{version.id}'); restore it from git, never edit it")], None
     return [], archived.head()
+
+
+def _changed_line(site: CompanySite, path: Path, data: bytes) -> int:
+    """The first line where an altered archived text differs from its copy as it first reached main (1 without git)."""
+    try:
+        first = first_copy(path, record_start(site.root))
+    except (NoHistory, SourceError):
+        return 1
+    if first is None:
+        return 1
+    for number, (now, then) in enumerate(zip(data.split(b"\n"), first.content.split(b"\n"), strict=False), start=1):
+        if now != then:
+            return number
+    return min(data.count(b"\n"), first.content.count(b"\n")) + 1
 
 
 def _redated(site: CompanySite, version: Version, heads: list[dict[str, object]], registry: str) -> Problem | None:
