@@ -121,6 +121,14 @@ DAMAGE = {
     "gdpr.yml is a scalar": (_write(GDPR, "clauses\n"), 1, f"{GDPR}:1: expected one entry per element"),
     "gdpr.yml names an unknown element key": (_edit(GDPR, "dpo-contact:", "dpo:"), 1,
                                               f"{GDPR}:9: 'dpo' is not a GDPR element key"),
+    "gdpr.yml misspells an element key": (_edit(GDPR, "dpo-contact:", "dpo-contcat:"), 1,
+                                          f"{GDPR}:9: 'dpo-contcat' is not a GDPR element key (did you mean "
+                                          f"'dpo-contact'?)"),
+    "gdpr.yml misspells a field": (_edit(GDPR, "  status: not_stated\npurposes", "  staus: not_stated\npurposes"), 1,
+                                   f"{GDPR}:9: 'staus' is not used for an element (did you mean 'status'?)"),
+    "versions.yml misspells a key": (_edit(VERSIONS, "  summary:", "  sumary:"), 1,
+                                     f"{VERSIONS}:8: 'sumary' is not part of a version's entry (did you mean "
+                                     f"'summary'?)"),
     "gdpr.yml leaves an element out": (_edit(GDPR, "dpo-contact:\n  status: not_stated\n", ""), 1,
                                        f"{GDPR}:1: the index lists 19 of the 20 elements; add dpo-contact"),
     "gdpr.yml with an unknown status": (_edit(GDPR, "  status: not_stated\npurposes", "  status: unclear\npurposes"),

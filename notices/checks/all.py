@@ -73,7 +73,9 @@ def check_company(site: CompanySite, against: str | None = None, history: bool =
     if not build:
         problems += _archive_markup(site, versions)
     problems += _renamed(site, versions)
-    problems += translations_behind(site, versions)
+    # A registry that cannot be read leaves every translation naming no version: it alone is told.
+    registry_unread = not versions and any(p.severity == ERROR for p in version_problems)
+    problems += [] if registry_unread else translations_behind(site, versions)
     problems += check_disclosure(site)
     if NOTICE_PAGE in site.pages and site.company.default_language in site.pages[NOTICE_PAGE]:
         try:

@@ -21,7 +21,7 @@ from ..model.gdpr import (
 from ..model.textdiff import ClauseText, clause_texts
 from ..model.versions import NOTICE_PAGE, Version, frozen_text, sha256
 from ..sources.labels import LABELS
-from ..sources.problems import WARNING, Problem, SourceError, display_path
+from ..sources.problems import WARNING, Problem, SourceError, did_you_mean, display_path
 from ..sources.site import CompanySite
 from ..sources.yamlsource import LinedData, load_yaml
 
@@ -104,14 +104,16 @@ class _Reader:
 
     def entry(self, key: str, value: Any) -> Entry | None:
         if key not in ELEMENT_KEYS:
-            self.report(key, f"'{key}' is not a GDPR element key (one of: {', '.join(ELEMENT_KEYS)})")
+            self.report(key, f"'{key}' is not a GDPR element key{did_you_mean(key, ELEMENT_KEYS)} "
+                             f"(one of: {', '.join(ELEMENT_KEYS)})")
             return None
         if not isinstance(value, dict):
             self.report(key, f"'{key}' must give its status: {key}: {{status: {STATUS_HINT}}}")
             return None
         for name in value:
             if name not in FIELDS:
-                self.report(f"{key}.{name}", f"'{name}' is not used for an element: write status, quotes, "
+                guess = did_you_mean(str(name), FIELDS)
+                self.report(f"{key}.{name}", f"'{name}' is not used for an element{guess}: write status, quotes, "
                                              f"missing (for partly) or reason (for not_applicable)")
         status = value.get("status")
         if status not in STATUSES:

@@ -193,9 +193,13 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
         if not isinstance(entry, dict):
             report("", "each version must be a mapping (id, effective, published, change, summary, sha256)")
             continue
+        # A misspelt key is the cause of the key it meant being missing: that is not told again.
+        misspelt = set()
         for key in entry:
             if key not in ENTRY_KEYS:
-                report(str(key), f"'{key}' is not part of a version's entry{did_you_mean(str(key), ENTRY_KEYS)}: "
+                guess = did_you_mean(str(key), ENTRY_KEYS)
+                misspelt |= {known for known in ENTRY_KEYS if guess == f" (did you mean '{known}'?)"}
+                report(str(key), f"'{key}' is not part of a version's entry{guess}: "
                                  f"the keys are {', '.join(ENTRY_KEYS)}")
         raw_id = entry.get("id")
         version_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
@@ -213,12 +217,13 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
         summary = entry.get("summary") or {}
         hashes = entry.get("sha256") or {}
         for lang in languages:
-            if not isinstance(summary, dict) or not str(summary.get(lang) or "").strip():
+            written = isinstance(summary, dict) and str(summary.get(lang) or "").strip()
+            if "summary" not in misspelt and not written:
                 report(f"summary.{lang}", f"version '{version_id}' has an empty change summary in '{lang}': write one")
-            if not isinstance(hashes, dict) or not hashes.get(lang):
+            if "sha256" not in misspelt and (not isinstance(hashes, dict) or not hashes.get(lang)):
                 report(f"sha256.{lang}", f"version '{version_id}' records no SHA-256 for '{lang}'")
         title = entry.get("title")
-        for lang in languages:
+        for lang in languages if "title" not in misspelt else []:
             if not isinstance(title, dict) or not isinstance(title.get(lang), str) or not title[lang].strip():
                 report(f"title.{lang}" if isinstance(title, dict) else "title",
                        f"version '{version_id}' records no title in '{lang}': copy the title it was released "
