@@ -270,3 +270,13 @@ def test_a_title_edit_reaches_readers_only_with_the_next_release(released):
     record = yaml.safe_load((released / "companies" / SITE / "versions.yml").read_text(encoding="utf-8"))
     assert record[-1]["title"] == {"en": "Our new title", "ro": "Notă de informare"}
     assert [entry["title"]["en"] for entry in record[:-1]] == ["Privacy notice"] * 4
+
+
+@pytest.mark.parametrize("company,root,version", [("impro-media", "", "Versiunea"), ("impro-celojumi", "", "Versija"),
+                                                  ("impro-celojumi", "en/", "Version")])
+def test_archived_pages_are_titled_as_the_notice_on_every_site(site, company, root, version):
+    notice, archived = page(site, company, root), page(site, company, f"{root}versions/v1")
+    # The version in force on the build day is v1: its page has the notice page's heading and title.
+    assert text(archived.select_one("article h1")) == text(notice.select_one("article h1"))
+    title = notice.title.get_text().rsplit(" - ", 1)
+    assert archived.title.get_text() == f"{title[0]} ({version} v1) - {title[1]}"

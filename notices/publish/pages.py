@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model.shown import released
 from ..model.textdiff import compare_clauses
 from ..model.versions import NOTICE_PAGE, previous
 from ..sources.clauses import points_under_headings
@@ -31,6 +32,8 @@ class GeneratedPage:
     view: dict[str, Any] = field(default_factory=dict)
     body: Markup = NO_HTML
     scripts: tuple[str, ...] = ()
+    # The heading shown above a text that has none of its own (a version page), else the title.
+    heading: str = ""
 
     @property
     def in_nav(self) -> bool:
@@ -90,8 +93,13 @@ class Pages:
         for version in pub.versions:
             view = pub.version_view(version)
             name = f"versions/{version.id}/index.md"
-            pages.append(GeneratedPage(name, f"{labels['version']} {version.id}", "version", pub.text(version),
-                                       {"version": view, "translation": pub.translation(version, name)}))
+            # Headed, on every site, by the title the version was released with (the text's own first heading,
+            # where it has one, comes first); the browser's tab also names the version.
+            title = released(pub.site, version, pub.lang).title
+            label = f"{labels['version']} {version.id}"
+            pages.append(GeneratedPage(name, f"{title} ({label})" if title else label, "version", pub.text(version),
+                                       {"version": view, "translation": pub.translation(version, name)},
+                                       heading=title or label))
             before = previous(pub.versions, version)
             if before is not None:
                 diff = compare_clauses(pub.clauses(before), pub.clauses(version))
@@ -128,4 +136,5 @@ class Pages:
         return {"kind": kind, "lang": pub.lang, "feed_url": pub.url("feed.xml").rstrip("/"),
                 "feed_title": pub.labels["feed"], "before": before, "after": after,
                 "body": generated.body if generated else NO_HTML,
-                "scripts": list(generated.scripts) if generated else [], "points": points}
+                "scripts": list(generated.scripts) if generated else [], "points": points,
+                "heading": generated.heading if generated and generated.heading else ""}

@@ -143,3 +143,5 @@ class PageFrame(TypedDict):
     scripts: list[str]
     # The paragraphs that start a clause, by the id of the heading they come under (for the contents list).
     points: dict[str, list[ContentsEntry]]
+    # The heading above a text without a heading of its own ('' for the page's title).
+    heading: str
