@@ -18,7 +18,7 @@ pytestmark = pytest.mark.untraced
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REAL = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}
-PAGES = ["", "history/", "versions/v1/", "compare/", "gdpr/"]
+PAGES = ["", "history/", "versions/v1/", "compare/", "follow/", "gdpr/"]
 
 
 def real_urls():

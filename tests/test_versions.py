@@ -280,3 +280,15 @@ def test_archived_pages_are_titled_as_the_notice_on_every_site(site, company, ro
     assert text(archived.select_one("article h1")) == text(notice.select_one("article h1"))
     title = notice.title.get_text().rsplit(" - ", 1)
     assert archived.title.get_text() == f"{title[0]} ({version} v1) - {title[1]}"
+
+
+@pytest.mark.parametrize("root,words", [("", "feed reader"), ("ro/", "cititor de fluxuri")])
+def test_a_page_explains_how_to_follow_changes_with_the_feed_address(example, root, words):
+    follow = built(example, f"{root}follow")
+    assert words in text(article(follow))
+    assert follow.select_one(".notice-follow__address").get_text() == f"https://example.com/{root}feed.xml"
+    assert not follow.select("a[href$='feed.xml']")  # the feed is for feed readers, not a page to open
+    assert follow.select_one("article a[href='../history/']")
+    history = built(example, f"{root}history")
+    assert history.select_one("article a[href='../follow/']") and not history.select("article a[href$='feed.xml']")
+    assert built(example, root).select_one("nav a[href='follow/']")

@@ -164,7 +164,7 @@ def on_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-NAV_ORDER = [NOTICE_PAGE, "history.md", "compare.md", "gdpr.md"]
+NAV_ORDER = [NOTICE_PAGE, "history.md", "compare.md", "follow.md", "gdpr.md"]
 
 
 def on_nav(nav: Navigation) -> Navigation:

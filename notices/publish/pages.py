@@ -38,7 +38,7 @@ class GeneratedPage:
     @property
     def in_nav(self) -> bool:
         """Whether the page is in the site's navigation (an archived version and its changes are not)."""
-        return self.kind in ("history", "compare", "gdpr")
+        return self.kind in ("history", "compare", "gdpr", "follow")
 
     def source(self) -> str:
         """The page's Markdown source, with the front matter that gives its title."""
@@ -86,6 +86,10 @@ class Pages:
                           scripts=("assets/javascripts/vendor/diff-match-patch-1.0.5.js",
                                    "assets/javascripts/compare.js")),
         ]
+        # How to follow changes, with the feed's address for a feed reader: the feed itself is not a page to read.
+        pages.append(GeneratedPage("follow.md", labels["follow"], "follow",
+                                   body=self._body("follow.md", "follow.html",
+                                                   {"feed_address": self.site_url + pub.url("feed.xml").rstrip("/")})))
         index = pub.index_document()
         if index is not None:
             pages.append(GeneratedPage("gdpr.md", labels["gdpr"], "gdpr",

@@ -128,6 +128,7 @@ class Publication:
             "compare_url": self.url("compare.md"),
             "home_url": self.url(NOTICE_PAGE),
             "feed_url": self.url("feed.xml").rstrip("/"),
+            "follow_url": self.url("follow.md"),
             "company_name": self.company_name,
             "authority": self._authority(),
         }

@@ -47,6 +47,7 @@ class CommonView(TypedDict):
     compare_url: str
     home_url: str
     feed_url: str
+    follow_url: str
     company_name: str
     authority: Authority | None
 
@@ -117,7 +118,7 @@ class ClauseData(TypedDict):
     clauses: list[ClauseTokens]
 
 
-PageKind = Literal["notice", "page", "history", "compare", "gdpr", "version", "changes"]
+PageKind = Literal["notice", "page", "history", "compare", "gdpr", "follow", "version", "changes"]
 
 
 class ContentsEntry(TypedDict):

@@ -26,7 +26,8 @@ REQUIRED_LABELS = ("notice", "version", "effective", "published", "history", "hi
                    "what_changed", "what_will_change", "compare_unknown", "compare_same", "compare_one",
                    "translation_prevails", "gdpr_stated", "gdpr_partly",
                    "gdpr_missing", "gdpr_counts", "gdpr_of_version", "gdpr_quote_original", "gdpr_data",
-                   "palette_dark", "palette_light", "heading_link", "not_found", "not_found_text")
+                   "palette_dark", "palette_light", "heading_link", "not_found", "not_found_text",
+                   "follow", "follow_intro", "follow_history", "follow_feed")
 # Label families whose keys are not listed here: the names of the GDPR elements ("gdpr-<key>", checked with
 # the index), and the theme's own words ("theme.<key of Material's partials/languages/<lang>.html>").
 FAMILIES = ("gdpr-", "theme.")

@@ -119,7 +119,7 @@ def _keep_old_anchors(text: str, renamed: dict) -> str:
 
 # Addresses the build gives its own pages: an editor's page there would stand in for them, or, under
 # versions/, beside the permanent addresses of released texts.
-RESERVED_PAGES = ("history", "compare", "gdpr")
+RESERVED_PAGES = ("history", "compare", "gdpr", "follow")
 
 
 def _reserved(name: str) -> bool:
