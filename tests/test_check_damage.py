@@ -84,6 +84,9 @@ TEMPLATE_CODE = "a notice's template code only fills in facts ({{ company.legal_
 # name: (damage, expected exit code, the start of the line that must be printed)
 DAMAGE = {
     "empty company.yml": (_write(COMPANY, ""), 1, f"{COMPANY}:1: missing required fact 'legal_name'"),
+    "company.yml misspells a fact of a group": (_edit(COMPANY, "  person: Alex Example", "  persn: Alex Example"), 1,
+                                                f"{COMPANY}:13: 'persn' is not a fact of 'privacy_contact' (did you "
+                                                f"mean 'person'?): its facts are email, person"),
     "company.yml is a YAML list": (_write(COMPANY, "- a\n- b\n"), 1, f"{COMPANY}:1: expected a mapping of facts"),
     "company.yml is binary garbage": (_write(COMPANY, b"\x89PNG\r\n\x1a\n\x00\xff\xfe"), 1,
                                       f"{COMPANY}:1: not UTF-8 text"),

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
-from .problems import Problem, SourceError, display_path
+from .problems import Problem, SourceError, did_you_mean, display_path
 from .text import PLAIN_TEXT_HINT, plain_text, web_address
 from .yamlsource import LinedData, load_yaml
 
@@ -137,6 +137,15 @@ def _check(source: LinedData, shown_as: str) -> list[Problem]:
             hint = (f": did you mean '{close[0]}'" + (" (indent it under its group)" if "." in close[0] else "") + "?"
                     if close else f": the facts are {', '.join(sorted(roots))}")
             report(key, f"'{key}' is not a fact this project uses{hint}")
+    for group, (_, kind, _) in FACTS.items():
+        value = data.get(group)
+        if kind != "mapping" or not isinstance(value, dict):
+            continue
+        members = [dotted.split(".", 1)[1] for dotted in FACTS if dotted.startswith(f"{group}.")]
+        for key in value:
+            if key not in members:
+                report(f"{group}.{key}", f"'{key}' is not a fact of '{group}'{did_you_mean(str(key), members)}: "
+                                         f"its facts are {', '.join(members)}")
     languages = data.get("languages")
     lang_set = set(languages) if isinstance(languages, list) and all(isinstance(x, str) for x in languages) else set()
     for dotted, (required, kind, what) in FACTS.items():
