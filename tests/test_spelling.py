@@ -34,7 +34,7 @@ def test_prose_words_leave_out_template_code_ids_and_addresses():
 def test_a_misspelt_word_is_a_warning_at_its_line_with_suggestions_once_per_file(tmp_path):
     root = with_example(tmp_path / "project")
     edit(root / RO, "Această notă explică", "Această notă explcă")
-    edit(root / RO, "Păstrăm datele", "Păstrăm explcă datele")
+    edit(root / RO, "Folosim numele", "Folosim explcă numele")
     result = check(root, SITE)
     assert result.returncode == 0, result.stdout
     found = [line for line in result.stdout.splitlines() if "'explcă'" in line]
