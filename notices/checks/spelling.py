@@ -7,6 +7,7 @@ Dictionaries are Hunspell's (Debian's hunspell-ro, hunspell-lv, hunspell-en-us) 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from functools import partial
@@ -116,14 +117,25 @@ def _dictionary(lang: str) -> tuple[Any, str]:
     """The Hunspell dictionary of `lang`, or None and what to install."""
     tag, package = DICTIONARIES.get(lang, (lang, f"a Hunspell dictionary for '{lang}'"))
     try:
-        import enchant  # the C library is loaded on import: a machine without it is told what to install
+        import enchant  # noqa: F401 - the C library is loaded on import: a machine without it is told what to install
     except ImportError:
         return None, f"install Debian's libenchant-2-2 and {package} (the spelling check uses them)"
+    dictionary = _hunspell(tag)
+    if dictionary is None:
+        return None, f"no {tag} dictionary: install Debian's {package}"
+    return dictionary, ""
+
+
+# Loading a dictionary costs a tenth of a second of CPU, and every check and build asks for one per
+# language: each is loaded once per process (what it knows does not change while the process runs).
+@functools.lru_cache(maxsize=16)
+def _hunspell(tag: str) -> Any:
+    """The Hunspell dictionary named `tag` (e.g. ro_RO), or None when it is not installed."""
+    import enchant
+
     broker = enchant.Broker()
     broker.set_ordering(tag, "hunspell")
-    if not broker.dict_exists(tag):
-        return None, f"no {tag} dictionary: install Debian's {package}"
-    return broker.request_dict(tag), ""
+    return broker.request_dict(tag) if broker.dict_exists(tag) else None
 
 
 def _dictionary_name(dictionary: Any) -> str:
