@@ -147,7 +147,12 @@ BUILD_DAY_EPOCH = "1795564800"  # 2026-11-25 as SOURCE_DATE_EPOCH: timestamps on
 
 
 def release(root: Path, company: str, *args: str) -> Ran:
-    """Run the editors' release command on the project at `root`, in this process."""
+    """Run the editors' release command on the project at `root`, in this process.
+
+    A release given `--published` is made on that day (`--as-of`), as when the history was written.
+    """
+    if "--published" in args and "--as-of" not in args:
+        args = (*args, "--as-of", args[args.index("--published") + 1])
     return notices("release", company, "--root", str(root), *args)
 
 

@@ -25,8 +25,8 @@ from notices.sources.problems import ERROR, WARNING
 
 SITE = "example-privacy"
 REGISTRY = f"companies/{SITE}/versions.yml"
-# v3 is released the same day as v2, so that swapping the two keeps the dates in order.
-HISTORY = [(v, kind, "2026-03-01" if v == "v3" else published, "2026-04-15" if v == "v3" else effective, edits)
+# v3 is released the same day as v2, so that swapping the two keeps their publication dates in order.
+HISTORY = [(v, kind, "2026-03-01" if v == "v3" else published, "2026-04-16" if v == "v3" else effective, edits)
            for v, kind, published, effective, edits in EXAMPLE_HISTORY]
 # The day each version is committed to main, unless a test says otherwise: its publication day.
 ON_MAIN = {version: published for version, _, published, _, _ in HISTORY}
@@ -92,16 +92,16 @@ def repository(template: Path, target: Path, on_main: dict[str, str] | None = No
     return root, commits
 
 
-def problems(root: Path, company: str = SITE):
-    """What comparing the company's versions with git's record finds, in-process."""
+def problems(root: Path, company: str = SITE, as_of: str | None = None):
+    """What comparing the company's versions with git's record finds, in-process (on `as_of` or today)."""
     layout = Layout(root)
     site = load_site(layout.company_dir(company), layout.docs_dir(company), layout.snippets_dir, root)
-    return check_versions(site, history=True)[1]
+    return check_versions(site, history=True, as_of=as_of)[1]
 
 
-def errors(root: Path, company: str = SITE) -> list[str]:
+def errors(root: Path, company: str = SITE, as_of: str | None = None) -> list[str]:
     """The errors found, as printed."""
-    return [str(p) for p in problems(root, company) if p.severity == ERROR]
+    return [str(p) for p in problems(root, company, as_of) if p.severity == ERROR]
 
 
 def entry_line(root: Path, version: str) -> int:
@@ -153,9 +153,9 @@ def test_swapping_two_versions_released_the_same_day_is_an_error(template, tmp_p
     write_versions(company_dir, [v1, v3, v2, v4])
     commit(root, "Reorder", "2026-12-01")
     found = errors(root)
-    assert found == [f"{REGISTRY}:17: version 'v3' now comes before 'v2', but was released after it "
-                     f"in {commits['v3'][:7]} (2026-03-01): released versions keep their order; restore it from git: "
-                     f"copy the entries back in their order from `git show {commits['v3'][:7]}:{REGISTRY}`"]
+    assert f"{REGISTRY}:17: version 'v3' now comes before 'v2', but was released after it " \
+           f"in {commits['v3'][:7]} (2026-03-01): released versions keep their order; restore it from git: " \
+           f"copy the entries back in their order from `git show {commits['v3'][:7]}:{REGISTRY}`" in found
 
 
 def test_an_uncommitted_change_of_a_frozen_text_and_its_hash_is_an_error(template, tmp_path):
@@ -208,16 +208,16 @@ def test_a_recorded_notice_override_turns_the_short_notice_into_a_warning(templa
 
 def test_a_material_version_not_yet_on_main_is_measured_from_today(template, tmp_path, monkeypatch):
     root, _ = repository(template, tmp_path, upto=3)  # v4 (material, effective 2027-01-10) is not committed
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")  # 2026-11-25: 46 days' notice, enough for now
-    assert [(str(p), p.severity) for p in problems(root)] == [
+    # SOURCE_DATE_EPOCH fixes timestamps, never the day: the check's day is the real one, or the one it is given.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1797033600")
+    assert [(str(p), p.severity) for p in problems(root, as_of="2026-11-25")] == [
         (f"{REGISTRY}:45: warning: material version 'v4' is not on main yet: merge it by 2026-12-11 so that "
          f"readers get 30 days' notice before it takes effect on 2027-01-10", WARNING)]
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796947200")  # 2026-12-11: exactly 30 days
-    assert errors(root) == []
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1797033600")  # 2026-12-12: 29 days
-    assert errors(root) == [
+    assert errors(root, as_of="2026-12-11") == []  # exactly 30 days
+    assert errors(root, as_of="2026-12-12") == [  # 29 days
         f"{REGISTRY}:45: material version 'v4' is not on main yet: this material change would give readers only "
-        f"29 days' notice (effective 2027-01-10, 30 days required); move the effective date to 2027-01-11 or later "
+        f"29 days' notice counted from today, 2026-12-12 (effective 2027-01-10, 30 days required); move the "
+        f"effective date to 2027-01-11 or later "
         f"(release it again with --effective)"]
 
 

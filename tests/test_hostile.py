@@ -142,3 +142,54 @@ def test_a_heading_that_spells_markup_stays_text_in_the_page_title(released_temp
     assert len(soup.find_all("title")) == 1
     assert soup.title.get_text().startswith("Terms </title><script>alert(5)</script> & more - ")
     assert not [script for script in soup.find_all("script") if "alert(5)" in script.get_text()]
+
+
+def _replace(relative: str, old: str, new: str):
+    def edit(root, _: str) -> None:
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return edit
+
+
+def _page_in_original(root, name: str) -> None:
+    (root / "docs" / SITE / "en" / name).write_text("# Ours {#ours}\n\nText.\n", encoding="utf-8")
+
+
+COMPANY = f"companies/{SITE}/company.yml"
+NOTICE = f"docs/{SITE}/en/index.md"
+
+
+@pytest.mark.parametrize("edit, value, expected", [
+    (_page_in_both, "feed.xml.md", f"docs/{SITE}/en/feed.xml.md:1: the build writes its own 'feed.xml' at this "
+                                   f"page's address: remove or rename this file"),
+    (_page_in_both, "versions.json.md", f"docs/{SITE}/en/versions.json.md:1: the build writes its own"),
+    (_page_in_both, "robots.txt.md", f"docs/{SITE}/en/robots.txt.md:1: the build writes its own"),
+    (_page_in_both, "Search/index.md", f"docs/{SITE}/en/Search/index.md:1: the build writes its own 'search'"),
+    (_page_in_original, "ro.md", f"docs/{SITE}/en/ro.md:1: '/ro/' is the address of the notice in 'ro'"),
+    (_replace(COMPANY, "time_zone: Europe/Bucharest", "time_zone: localtime"), "",
+     f"{COMPANY}:24: 'localtime' is not a time zone"),
+    (_replace(COMPANY, "time_zone: Europe/Bucharest", "time_zone: Factory"), "", f"{COMPANY}:24:"),
+    (_replace(COMPANY, "legal_name: Example Privacy Ltd", "legal_name: Ехample Privacy Ltd"), "",
+     f"{COMPANY}:2: 'Ехample' mixes letters of the Cyrillic and Latin scripts"),
+    (_replace(COMPANY, "short_name: Example Privacy", 'short_name: "Example \\u202ePrivacy"'), "",
+     f"{COMPANY}:3: U+202E (RIGHT-TO-LEFT OVERRIDE) reorders the text around it on screen: remove it"),
+    (_replace(f"companies/{SITE}/versions.yml", "en: Summary of v2", 'en: "Summary of v2 \\x01"'), "",
+     f"companies/{SITE}/versions.yml:"),
+    (_replace(f"companies/{SITE}/versions.yml", "en: Summary of v2", 'en: "Summary of v2 \\u2066"'), "",
+     f"companies/{SITE}/versions.yml:"),
+    (_append_notice, "Keep \u202dthis\u202c order.", f"{NOTICE}:"),
+    (_append_notice, "Written to www.impromеdia.ro.", f"{NOTICE}:"),
+    (_replace("docs/snippets/en/labels.yml", "history:", "history_x: \"\\u200f\"\nhistory:"), "",
+     "docs/snippets/en/labels.yml:"),
+], ids=["page-feed", "page-versions-json", "page-robots", "page-search", "page-language-root", "zone-localtime",
+        "zone-factory", "name-mixed-script", "name-bidi", "summary-control", "summary-isolate", "notice-bidi",
+        "notice-homoglyph", "labels-mark"])
+def test_what_the_build_would_fail_on_or_readers_cannot_see_is_refused_at_its_line(released_template, tmp_path,
+                                                                                 edit, value, expected):
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
+    edit(root, value)
+    problems = _problems(root)
+    assert any(p.startswith(expected) for p in problems), problems
+    assert not any("Error:" in p or ".py:" in p for p in problems), problems

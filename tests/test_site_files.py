@@ -56,6 +56,13 @@ def test_feed_is_escaped_by_its_own_templates(example):
         f"{publication.labels['version']} v{n}" for n in (4, 3, 2, 1)]
 
 
+def test_the_feed_stays_well_formed_whatever_a_label_or_summary_holds(example):
+    publication = publications(example)["en"]
+    publication.labels = {**publication.labels, "feed": "News \x01\x0b\ufffe end"}
+    feed = next(f for f in site_files(publication, "https://example.org/") if f.path == "feed.xml")
+    assert ET.fromstring(feed.content).find(f"{ATOM}subtitle").text == "News \ufffd\ufffd\ufffd end"
+
+
 def test_an_editors_page_cannot_take_a_generated_pages_name(tmp_path):
     root = with_example(tmp_path / "project")
     for lang in ("en", "ro"):

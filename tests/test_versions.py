@@ -211,7 +211,24 @@ def test_edits_to_snippets_and_facts_leave_archived_versions_byte_identical(rele
      "argument --effective: a material change must be published at least 30 days before it takes effect (effective "
      "2027-01-15, published 2026-12-20); choose --effective 2027-01-19 or later, or give --override-notice \"why\""),
     (["--editorial", "--summary", "en=x", "--summary", "ro=y", "--published", "2026-11-22", "--effective",
-      "2026-12-01"], "argument --effective: effective date 2026-12-01 is before v4's effective date 2027-01-10"),
+      "2026-12-01"], "argument --effective: effective date 2026-12-01 is not after v4's effective date 2027-01-10: "
+                     "v4 was in force from that day and stays so; take effect after it"),
+    (["--editorial", "--summary", "en=x", "--summary", "ro=y", "--published", "2027-01-10", "--as-of", "2027-01-10"],
+     "argument --effective: effective date 2027-01-10 is not after v4's effective date 2027-01-10"),
+    (["--editorial", "--summary", "en=x", "--summary", "ro=y", "--published", "2027-01-11", "--effective",
+      "2027-01-12", "--as-of", "2027-01-13"],
+     "argument --effective: effective date 2027-01-12 is before the release day (2027-01-13): until today readers "
+     "were shown v4; take effect on 2027-01-13 or later"),
+    (["--editorial", "--summary", "en=x", "--summary", "ro=y", "--published", "9999-12-31", "--as-of", "2027-01-20"],
+     "argument --published: publication date 9999-12-31 is more than 31 days after the release day (2027-01-20): "
+     "publish it on 2027-01-20"),
+    (["--editorial", "--summary", "en=x", "--summary", "ro=y", "--effective", "9999-12-31"],
+     "argument --effective: effective date 9999-12-31 is more than 731 days after the release day"),
+    (["--editorial", "--summary", "en=x", "--summary", "ro=y", "--id", "v" * 301], "argument --id: version id 'vvvvv"),
+    (["--editorial", "--summary", "en=x", "--summary", "ro=y", "--id", "v5\n"], "argument --id: version id 'v5\\n' must be"),
+    (["--editorial", "--summary", "en=x\x0b", "--summary", "ro=y\u202e"],
+     "argument --summary: the summaries and the reason are shown as written: --summary en: U+000B (a control "
+     "character) is invisible to readers: remove it; --summary ro: U+202E (RIGHT-TO-LEFT OVERRIDE) reorders"),
     (["--summary", "en=x", "--summary", "ro=y", "--published", "2026-11-22", "--effective", "2027-02-01"],
      "argument --material/--editorial: say whether the change is material"),
 ])
@@ -228,7 +245,7 @@ def test_a_release_refused_for_its_options_names_the_option(released, args, mess
 def test_release_with_notice_override_records_why(released):
     edit(released / "docs" / SITE / "en" / "index.md", "We use your name", "We use your full name")
     result = release(released, SITE, "--material", "--summary", "en=x", "--summary", "ro=y",
-                     "--published", "2026-11-22", "--effective", "2027-01-10",
+                     "--published", "2026-11-22", "--effective", "2027-01-11",
                      "--override-notice", "Required by a court order of 2026-11-21", "--translation-current", "ro")
     assert result.returncode == 0, result.stderr
     entry = yaml.safe_load((released / "companies" / SITE / "versions.yml").read_text())[-1]
@@ -237,7 +254,7 @@ def test_release_with_notice_override_records_why(released):
 
 def test_release_refuses_when_nothing_changed(released):
     result = release(released, SITE, "--editorial", "--summary", "en=x", "--summary", "ro=y",
-                     "--published", "2026-11-22", "--effective", "2027-01-10")
+                     "--published", "2026-11-22", "--effective", "2027-01-11")
     assert result.returncode == 1
     assert "the text and title have not changed since v4: nothing to release" in result.stderr
 

@@ -26,8 +26,8 @@ from ..sources.site import CompanySite
 from .released import check_history
 
 
-def check_versions(site: CompanySite, against: str | None = None,
-                   history: bool = False) -> tuple[list[Version], list[Problem]]:
+def check_versions(site: CompanySite, against: str | None = None, history: bool = False,
+                   as_of: str | None = None) -> tuple[list[Version], list[Problem]]:
     """Load the company's versions and report every way the archive differs from what was released.
 
     With `history`, also compare them with git's record of what was released (notices/checks/released.py);
@@ -69,7 +69,7 @@ def check_versions(site: CompanySite, against: str | None = None,
                 problems.append(Problem(display_path(folder, site.root), 1,
                     f"archived version '{folder.name}' is not in {registry}: an archived version is never removed"))
     if history or against:
-        problems.extend(check_history(site, versions, against, record=history))
+        problems.extend(check_history(site, versions, against, record=history, as_of=as_of))
     if versions and site.pages.get(NOTICE_PAGE) and not site.errors:
         problems += _draft_differs(site, versions[-1])
     return versions, problems

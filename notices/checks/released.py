@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..model.dates import today_in
+from ..model.dating import dating_problem
 from ..model.gdpr import frozen_path
 from ..model.history import NoHistory, Record, Snapshot, Start, first_copy, load_record, record_start, snapshot_at
 from ..model.versions import ARCHIVE, REGISTRY, Version
@@ -21,8 +22,11 @@ RECORDED_LATER = ("title.",)
 
 
 def check_history(site: CompanySite, versions: list[Version], against: str | None = None,
-                  record: bool = True) -> list[Problem]:
-    """Every released version unchanged and in place since git's record (and `against`); notice periods kept."""
+                  record: bool = True, as_of: str | None = None) -> list[Problem]:
+    """Every released version unchanged and in place since git's record (and `against`); notice periods kept.
+
+    Today is the real day in the company's time zone, or `as_of` (a preview's day).
+    """
     company_dir = site.company.path.parent
     path = company_dir / REGISTRY
     if not path.is_file():
@@ -46,7 +50,9 @@ def check_history(site: CompanySite, versions: list[Version], against: str | Non
         return problems + [Problem(registry, 1, str(why), WARNING)]
     except SourceError as error:
         return problems + list(error.problems)
-    problems += _notice(site, versions, history, registry, tz)
+    today = today_in(tz, as_of)
+    problems += _dating(versions, history, registry, today)
+    problems += _notice(site, versions, history, registry, tz, today)
     return problems
 
 
@@ -79,12 +85,22 @@ def company_zone(data: dict) -> dt.tzinfo:
         return dt.UTC
 
 
-def today_in(tz: dt.tzinfo) -> dt.date:
-    """Today where the company is, or the day of SOURCE_DATE_EPOCH so that a check can be repeated."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz).date()
-    return dt.datetime.now(tz).date()
+def _dating(versions: list[Version], history: Record, registry: str, today: dt.date) -> list[Problem]:
+    """Versions not yet on main keep the dates a release today may have, after the newest one on main."""
+    on_main = {version_id for snapshot in history.snapshots for version_id in snapshot.ids()}
+    newest = None
+    problems = []
+    for version in versions:
+        if version.id in on_main:
+            newest = version
+            continue
+        why = dating_problem(version.effective, version.published, newest, today)
+        if why:
+            problems.append(Problem(registry, version.line,
+                                    f"version '{version.id}' is not on main yet and its {why[1]} "
+                                    f"(today taken as {today}, in the company's time zone)"))
+        newest = version
+    return problems
 
 
 def _fields(record: dict) -> dict[str, str | None]:
@@ -171,7 +187,7 @@ def _line_near(version_id: str, snapshot: Snapshot, versions: list[Version]) -> 
 
 
 def _notice(site: CompanySite, versions: list[Version], history: Record, registry: str,
-            tz: dt.tzinfo) -> list[Problem]:
+            tz: dt.tzinfo, today: dt.date) -> list[Problem]:
     """Material versions take effect at least the company's notice period after they reached main."""
     period = site.company.notice_period_days
     first_seen: dict[str, Snapshot] = {}
@@ -179,7 +195,6 @@ def _notice(site: CompanySite, versions: list[Version], history: Record, registr
         for version_id in snapshot.ids():
             first_seen.setdefault(version_id, snapshot)
     oldest = history.snapshots[0] if history.snapshots else None
-    today = today_in(tz)
     problems = []
     for version in versions:
         if not version.material:
@@ -194,9 +209,9 @@ def _notice(site: CompanySite, versions: list[Version], history: Record, registr
                     f"get {period} days' notice before it takes effect on {version.effective}", WARNING))
                 continue
             message = (f"material version '{version.id}' is not on main yet: this material change would give "
-                       f"readers only {max(days, 0)} days' notice (effective {version.effective}, {period} days "
-                       f"required); move the effective date to {today + dt.timedelta(days=period)} or later "
-                       f"(release it again with --effective)")
+                       f"readers only {max(days, 0)} days' notice counted from today, {today} (effective "
+                       f"{version.effective}, {period} days required); move the effective date to "
+                       f"{today + dt.timedelta(days=period)} or later (release it again with --effective)")
         else:
             if seen is oldest:
                 continue  # there when the record begins: announced before it, or before the history read

@@ -9,6 +9,7 @@ from ..checks.all import check_company
 from ..sources.layout import Layout
 from ..sources.problems import ERROR, Problem, SourceError, display_path
 from . import load
+from .build import as_of_option
 
 HELP = "check every company's sources (or the ones named) before a pull request"
 EPILOG = """\
@@ -31,13 +32,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--against", default=None, metavar="GIT_REF",
                         help="also compare released versions with GIT_REF's (e.g. origin/main); "
                              "they are always compared with the git history of main")
+    parser.add_argument("--as-of", type=as_of_option, metavar="WHEN",
+                        help="take this day as today (YYYY-MM-DD), e.g. to see what a check will say then")
 
 
-def company_problems(layout: Layout, company_id: str, against: str | None) -> set[Problem]:
+def company_problems(layout: Layout, company_id: str, against: str | None, as_of: str | None = None) -> set[Problem]:
     """Every problem of one company, never an exception."""
     data_file = display_path(layout.company_dir(company_id) / "company.yml", layout.root)
     try:
-        return set(check_company(load(layout, company_id), against, history=True, spelling=True).problems)
+        return set(check_company(load(layout, company_id), against, history=True, spelling=True,
+                                 as_of=as_of).problems)
     except SourceError as error:
         return set(error.problems)
     except Exception as error:  # noqa: BLE001 - last resort: one company's surprise must not hide the others
@@ -75,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
             data_file = display_path(layout.company_dir(company_id) / "company.yml", layout.root)
             problems.add(Problem(data_file, 1, f"no company '{company_id}' (known: {', '.join(known) or 'none'})"))
             continue
-        found = company_problems(layout, company_id, args.against)
+        found = company_problems(layout, company_id, args.against, args.as_of)
         problems |= found
         verdicts.append(_verdict(company_id, found))
     errors = [p for p in problems if p.severity == ERROR]

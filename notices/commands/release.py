@@ -12,6 +12,7 @@ from ..release.freeze import ArgumentRefused, release
 from ..sources.layout import Layout
 from ..sources.problems import SourceError
 from . import load, refuse_unknown, report
+from .build import as_of_option
 
 HELP = "release the current text of a company's notice as a new version"
 EPILOG = """\
@@ -57,6 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--effective", type=_date, help="date it takes effect (default: the publication date)")
     parser.add_argument("--published", type=_date, help="publication date (default: today in the company's time zone)")
     parser.add_argument("--id", dest="version_id", help="version id (default: v1, v2, ...)")
+    parser.add_argument("--as-of", type=as_of_option, metavar="WHEN",
+                        help="the release day, when it is not today (recreating a history): YYYY-MM-DD")
     parser.add_argument("--override-notice", metavar="WHY",
                         help="release a material change with less notice than the company's period, and why")
     parser.add_argument("--translation-behind", action="append", default=[], metavar="LANG",
@@ -75,12 +78,13 @@ def run(args: argparse.Namespace) -> int:
         return refused
     try:
         site = load(layout, args.company)
-        published = args.published or today_in(site.company.time_zone)
+        today = today_in(site.company.time_zone, args.as_of)
+        published = args.published or today
         version = release(site, change=args.change, summaries=dict(args.summary), published=published,
                           effective=args.effective or published, version_id=args.version_id,
                           notice_override=args.override_notice,
                           translation_current=tuple(args.translation_current),
-                          translation_behind=tuple(args.translation_behind))
+                          translation_behind=tuple(args.translation_behind), today=today)
     except ArgumentRefused as error:
         print(f"notices release: error: {error}", file=sys.stderr)
         return 2

@@ -38,7 +38,7 @@ def parse_as_of(text: str) -> dt.date | dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def today_in(zone: ZoneInfo, as_of: str | None = None) -> dt.date:
+def today_in(zone: dt.tzinfo, as_of: str | None = None) -> dt.date:
     """The date in `zone` now by the real clock, or at the explicit `as_of` (a day is taken as it is)."""
     if as_of:
         moment = parse_as_of(as_of)

@@ -16,7 +16,9 @@ from ..sources.problems import Problem, SourceError, did_you_mean, display_path
 from ..sources.yamlsource import MAX_BYTES, load_yaml, parse_yaml
 
 REGISTRY = "versions.yml"
-VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+# A version id names a folder and a part of every address of the version: short, lower case, no path.
+VERSION_ID = re.compile(r"[a-z0-9][a-z0-9.-]{0,39}")
+VERSION_ID_FORM = "like v2 or 2026-1: lower-case letters, digits, '.' and '-', at most 40 characters"
 ARCHIVE = "versions"
 NOTICE_PAGE = "index.md"
 ENTRY_KEYS = ("id", "effective", "published", "change", "summary", "title", "notice_override", "translates", "sha256",
@@ -88,6 +90,20 @@ class Version:
         if self.gdpr_sha256:
             record["gdpr_sha256"] = self.gdpr_sha256
         return record
+
+
+def is_version_id(text: str) -> bool:
+    """Whether `text` is a version id, exactly (no trailing line break, no path)."""
+    return VERSION_ID.fullmatch(text) is not None
+
+
+def next_version_id(versions: list[Version]) -> str:
+    """The id a release takes when none is given: v1, v2, ... the first one free after the count."""
+    taken = {v.id for v in versions}
+    number = len(versions) + 1
+    while f"v{number}" in taken:
+        number += 1
+    return f"v{number}"
 
 
 def archive_path(company_dir: Path, version_id: str, lang: str) -> Path:
@@ -205,8 +221,8 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
         version_id = str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else ""
         if not raw_id and raw_id != 0:
             report("id", "version without an id")
-        elif not VERSION_ID.match(version_id):
-            report("id", f"version id {raw_id!r} must be like v2 (lower-case letters, digits, '.' and '-')")
+        elif not is_version_id(version_id):
+            report("id", f"version id {raw_id!r} must be {VERSION_ID_FORM}")
         effective, published = entry.get("effective"), entry.get("published")
         for key, value in (("effective", effective), ("published", published)):
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):

@@ -97,7 +97,7 @@ def on_config(state: BuildState, config: MkDocsConfig) -> MkDocsConfig:
         state.loaded_for = config.config_file_path
         return config
     # A build gates every text it renders (on_page_content); the preview lists every problem in the page.
-    checked = check_company(site, history=True, build=not state.preview)
+    checked = check_company(site, history=True, build=not state.preview, as_of=state.as_of)
     errors = [str(p) for p in checked.errors]
     if errors and not state.preview:
         raise PluginError("\n".join(errors))

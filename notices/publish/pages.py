@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..model.shown import released
 from ..model.textdiff import compare_clauses
 from ..model.versions import NOTICE_PAGE, previous
+from ..sources.addresses import ARCHIVE_FOLDER, COMPARE_PAGE, FOLLOW_PAGE, GDPR_PAGE, HISTORY_PAGE
 from ..sources.clauses import points_under_headings
 from ..sources.problems import SourceError
 from .html import render
@@ -75,28 +76,28 @@ class Pages:
         pub = self.publication
         labels = pub.labels
         pages = [
-            GeneratedPage("history.md", labels["history"], "history",
-                          body=self._body("history.md", "history.html",
+            GeneratedPage(HISTORY_PAGE, labels["history"], "history",
+                          body=self._body(HISTORY_PAGE, "history.html",
                                           {"versions": [pub.version_view(v) for v in reversed(pub.versions)]}),
                           scripts=("assets/javascripts/archive-search.js",)),
-            GeneratedPage("compare.md", labels["compare"], "compare",
-                          body=self._body("compare.md", "compare.html",
+            GeneratedPage(COMPARE_PAGE, labels["compare"], "compare",
+                          body=self._body(COMPARE_PAGE, "compare.html",
                                           {"versions": [pub.version_view(v) for v in pub.versions],
-                                           "address": self.site_url + pub.url("compare.md")}),
+                                           "address": self.site_url + pub.url(COMPARE_PAGE)}),
                           scripts=("assets/javascripts/vendor/diff-match-patch-1.0.5.js",
                                    "assets/javascripts/compare.js")),
         ]
         # How to follow changes, with the feed's address for a feed reader: the feed itself is not a page to read.
-        pages.append(GeneratedPage("follow.md", labels["follow"], "follow",
-                                   body=self._body("follow.md", "follow.html",
+        pages.append(GeneratedPage(FOLLOW_PAGE, labels["follow"], "follow",
+                                   body=self._body(FOLLOW_PAGE, "follow.html",
                                                    {"feed_address": self.site_url + pub.url("feed.xml").rstrip("/")})))
         index = pub.index_document()
         if index is not None:
-            pages.append(GeneratedPage("gdpr.md", labels["gdpr"], "gdpr",
-                                       body=self._body("gdpr.md", "gdpr.html", {"index": pub.index_view(index)})))
+            pages.append(GeneratedPage(GDPR_PAGE, labels["gdpr"], "gdpr",
+                                       body=self._body(GDPR_PAGE, "gdpr.html", {"index": pub.index_view(index)})))
         for version in pub.versions:
             view = pub.version_view(version)
-            name = f"versions/{version.id}/index.md"
+            name = f"{ARCHIVE_FOLDER}/{version.id}/index.md"
             # Headed, on every site, by the title the version was released with (the text's own first heading,
             # where it has one, comes first); the browser's tab also names the version.
             title = released(pub.site, version, pub.lang).title
@@ -107,7 +108,7 @@ class Pages:
             before = previous(pub.versions, version)
             if before is not None:
                 diff = compare_clauses(pub.clauses(before), pub.clauses(version))
-                changes = f"versions/{version.id}/changes.md"
+                changes = f"{ARCHIVE_FOLDER}/{version.id}/changes.md"
                 pages.append(GeneratedPage(
                     changes, f"{labels['changes_from_previous']}: {before.id} → {version.id}", "changes",
                     body=self._body(changes, "changes.html", {

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 from ..model.dates import local_midnight, source_date
 from ..model.gdpr import frozen_path, publishes_index
 from ..model.versions import archive_path
+from ..sources.addresses import FEED_FILE, ROBOTS_FILE, VERSIONS_FILE
 from ..sources.problems import Problem, SourceError
 from .html import environment
 from .publication import Publication, clauses_url, frozen_url
@@ -18,6 +20,9 @@ from .versions_json import versions_document
 EPOCH_DAY = dt.date(1970, 1, 1)
 # How the browser's searches compare words: the search index's own rule (search_words), for every language.
 WORDS_SCRIPT = "assets/javascripts/words.js"
+# Characters XML 1.0 cannot hold: the check refuses them in every source; should one reach a feed all the
+# same, it is replaced, so that the feed stays well-formed.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def feed(publication: Publication, site_url: str) -> SiteFile:
         # From the sources, never from the clock, so that rebuilding one commit gives the same feed.
         updated=local_midnight(max((v.published for v in versions), default=source_date() or EPOCH_DAY), zone),
     )
-    return SiteFile(publication.url("feed.xml").rstrip("/"), text)
+    return SiteFile(publication.url(FEED_FILE).rstrip("/"), NOT_XML.sub("\ufffd", text))
 
 
 def clause_files(publication: Publication) -> list[SiteFile]:
@@ -79,10 +84,10 @@ def site_files(publication: Publication, site_url: str) -> list[SiteFile]:
     # language, so that each is made once.
     files = [feed(publication, site_url), *clause_files(publication)]
     if publication.lang == publication.default:
-        files.append(SiteFile("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"))
+        files.append(SiteFile(ROBOTS_FILE, f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"))
         document = versions_document(publication.site, publication.versions, site_url)
         text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        files.append(SiteFile("versions.json", text))
+        files.append(SiteFile(VERSIONS_FILE, text))
         files.append(SiteFile(WORDS_SCRIPT, words_script()))
         files.extend(archive_copies(publication))
     return files

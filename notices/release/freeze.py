@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 from babel import Locale
 
 from ..checks.all import check_company
+from ..model.dating import dating_problem
 from ..model.gdpr import document, element_names, frozen_path, publishes_index, serialized
 from ..model.shown import draft, released
 from ..model.translations import stale_clauses
 from ..model.versions import (
     NOTICE_PAGE,
+    VERSION_ID_FORM,
     ChangeKind,
     Version,
     archive_path,
     frozen_file,
     frozen_text,
+    is_version_id,
     load_versions,
+    next_version_id,
     sha256,
     translation_source,
     write_versions,
@@ -28,8 +31,7 @@ from ..model.versions import (
 from ..sources.labels import load_labels
 from ..sources.problems import Problem, SourceError
 from ..sources.site import CompanySite
-
-VERSION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+from ..sources.text import unclean
 
 
 class ArgumentRefused(Exception):
@@ -43,8 +45,12 @@ class ArgumentRefused(Exception):
 
 def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str, str], effective: dt.date,
             published: dt.date, version_id: str | None = None, notice_override: str | None = None,
-            translation_current: tuple[str, ...] = (), translation_behind: tuple[str, ...] = ()) -> Version:
-    """Freeze the company's current text as a new version; refuse with a reason naming what to fix."""
+            translation_current: tuple[str, ...] = (), translation_behind: tuple[str, ...] = (),
+            today: dt.date | None = None) -> Version:
+    """Freeze the company's current text as a new version; refuse with a reason naming what to fix.
+
+    `today` is the release day in the company's time zone (by default the publication day).
+    """
     company = site.company
     company_dir = company.path.parent
     registry = f"{company.shown_as.rsplit('/', 1)[0]}/versions.yml"
@@ -71,18 +77,20 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
     if missing:
         raise refuse(f"a change summary is required in every language; missing: {', '.join(missing)} "
                      f"(add --summary {missing[0]}=\"...\")", "--summary")
-    version_id = version_id or f"v{len(versions) + 1}"
-    if not VERSION_ID.match(version_id) or any(v.id == version_id for v in versions):
-        raise refuse(f"version id '{version_id}' is taken or not of the form v2, 2026-1 (lower case, digits, . -)",
-                     "--id")
-    if effective < published:
-        raise refuse(f"effective date {effective} is before the publication date {published}: "
-                     f"a version cannot apply before readers can see it", "--effective")
-    if last and effective < last.effective:
-        raise refuse(f"effective date {effective} is before {last.id}'s effective date {last.effective}", "--effective")
-    if last and published < last.published:
-        raise refuse(f"publication date {published} is before {last.id}'s publication date {last.published}",
-                     "--published")
+    given = [(f"--summary {lang}", text) for lang, text in sorted(summaries.items())]
+    unreadable = [(flag, why) for flag, text in given + [("--override-notice", notice_override or "")]
+                  if (why := unclean(text))]
+    if unreadable:
+        raise refuse(f"the summaries and the reason are shown as written: "
+                     f"{'; '.join(f'{flag}: {why}' for flag, why in unreadable)}", unreadable[0][0].split(" ")[0])
+    version_id = next_version_id(versions) if version_id is None else version_id
+    if not is_version_id(version_id):
+        raise refuse(f"version id {version_id[:50]!r} must be {VERSION_ID_FORM}", "--id")
+    if any(v.id == version_id for v in versions):
+        raise refuse(f"version id '{version_id}' is taken: choose another one, or leave --id out", "--id")
+    dating = dating_problem(effective, published, last, published if today is None else today)
+    if dating:
+        raise refuse(dating[1], dating[0])
     period = company.notice_period_days
     if change == ChangeKind.MATERIAL and (effective - published).days < period and not (notice_override or "").strip():
         raise refuse(f"a material change must be published at least {period} days before it takes effect "

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale, UnknownLocaleError
 
@@ -227,12 +228,24 @@ def _check_text(value: Any, dotted: str, lang_set: set[str], report: Callable[[s
         report(dotted, f"'{dotted}' must be one line of plain text, without {PLAIN_TEXT_HINT}")
 
 
+# Names in the time zone database that are not a place's zone: the build machine's own, and a placeholder.
+NOT_PLACES = frozenset({"localtime", "Factory"})
+
+
 def _is_zone(value: Any) -> bool:
+    """Whether `value` is the IANA name of a place's time zone (never the build machine's `localtime`)."""
+    if not isinstance(value, str) or value in NOT_PLACES or value not in _zone_names():
+        return False
     try:
         ZoneInfo(value)
-    except (ValueError, TypeError, OSError, ZoneInfoNotFoundError):
+    except (ValueError, OSError, ZoneInfoNotFoundError):
         return False
     return True
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
 
 
 def _is_locale(value: Any) -> bool:

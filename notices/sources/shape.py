@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .problems import Problem
+from .text import unclean
 
 MAX_LINE_CHARS = 10_000
 MAX_NESTING = 20
@@ -51,6 +52,9 @@ def shape_problem(text: str, shown_as: str, first_line: int = 1) -> Problem | No
     """The first line whose length or nesting is beyond any notice's, with what to do; None if there is none."""
     blocks = 0
     for number, line in enumerate(text.split("\n"), start=first_line):
+        wrong = None if line.isascii() and line.isprintable() else unclean(line)
+        if wrong:
+            return Problem(shown_as, number, wrong)
         if len(line) > MAX_LINE_CHARS:
             return Problem(shown_as, number, f"this line is {len(line)} characters long (at most {MAX_LINE_CHARS}): "
                                              f"break it into paragraphs")

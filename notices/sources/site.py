@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import clauses
+from .addresses import taken_address
 from .cache import Cache
 from .company import Company
 from .markdown_html import MarkdownHtml
@@ -117,16 +118,6 @@ def _keep_old_anchors(text: str, renamed: dict) -> str:
     return "\n".join(out)
 
 
-# Addresses the build gives its own pages: an editor's page there would stand in for them, or, under
-# versions/, beside the permanent addresses of released texts.
-RESERVED_PAGES = ("history", "compare", "gdpr", "follow")
-
-
-def _reserved(name: str) -> bool:
-    stem = name.removesuffix(".md").removesuffix("/index")
-    return stem in RESERVED_PAGES or stem == "versions" or stem.startswith("versions/")
-
-
 def read_pages(site: CompanySite) -> None:
     """Read every page of every language into `site.pages`; what cannot be read goes to `site.problems`."""
     languages = site.company.languages
@@ -149,10 +140,9 @@ def read_pages(site: CompanySite) -> None:
             continue
         for path in sorted(p for p in folder.rglob("*.md") if p.is_file()):
             name = path.relative_to(folder).as_posix()
-            if _reserved(name):
-                site.problems.append(Problem(site.shown(path), 1, "the build makes this page from versions.yml "
-                                                                  "(its address is the build's own): remove or "
-                                                                  "rename this file"))
+            taken = taken_address(name, languages)
+            if taken:
+                site.problems.append(Problem(site.shown(path), 1, f"{taken}: remove or rename this file"))
                 unreadable.add((lang, name))
                 continue
             try:

@@ -12,6 +12,7 @@ import yaml
 from .plain_errors import yaml_problem
 from .problems import Problem, SourceError
 from .shape import MAX_NESTING
+from .text import unclean
 
 
 class LinedData:
@@ -164,6 +165,9 @@ def _convert(node: yaml.Node, dotted: str, lines: dict[str, int], options: _Opti
         result = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
+            wrong = unclean(key)
+            if wrong:
+                raise SourceError([Problem(options.shown_as, key_node.start_mark.line + 1 + options.offset, wrong)])
             if not isinstance(key_node, yaml.ScalarNode):
                 raise SourceError([Problem(options.shown_as, key_node.start_mark.line + 1 + options.offset,
                                            "a key must be a plain name")])
@@ -177,6 +181,9 @@ def _convert(node: yaml.Node, dotted: str, lines: dict[str, int], options: _Opti
         return [_convert(item, f"{dotted}.{i}" if dotted else str(i), lines, options)
                 for i, item in enumerate(node.value)]
     assert isinstance(node, yaml.ScalarNode)  # a document holds only mappings, sequences and scalars
+    wrong = unclean(str(node.value))
+    if wrong:
+        raise SourceError([Problem(options.shown_as, line, wrong)])
     if options.application_tags and node.tag.startswith("!") and not node.tag.startswith("!!"):
         return node.value
     if options.text_only:
