@@ -112,8 +112,5 @@ def test_both_searches_forgive_spelling_and_inflection_and_agree(reader, servers
     history = [history_hits(reader, url, spelling) for spelling in spellings]
     assert header[0] and all(hits == header[0] for hits in header), header
     assert history[0] and all(hits == history[0] for hits in history), history
-    # Every clause the history search finds in the text in force is in a result of the header search
-    # (which gives sections by heading: a clause that is not a heading is found in its section).
-    reader.goto(url)
-    headings = set(reader.eval_on_selector_all("article :is(h2, h3)[id]", "els => els.map(e => e.id)"))
-    assert history[0] & headings <= header[0], (history[0], header[0])
+    # The same clauses, numbered points included (the header's results also show the page they are on).
+    assert history[0] - {""} == header[0] - {""}, (history[0], header[0])

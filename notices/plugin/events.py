@@ -89,7 +89,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     @event_priority(-10)
     def _search_entries(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
-        language_roots.on_page_context(self.search, config, language_pass(config))
+        language_roots.on_page_context(self.search, config, language_pass(config), context)
         return context
 
     on_page_context = CombinedEvent(_frame, _search_entries)

@@ -16,7 +16,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ..publish.search_index import language_index
+from ..publish.search_index import clause_entries, language_index
 from .language_pass import LanguagePass, language_roots
 
 
@@ -25,6 +25,8 @@ class SearchState:
     """The search entries of each language built so far in this build."""
 
     entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # How many of Material's entries of each language were kept so far (a page's may become more).
+    made: dict[str, int] = field(default_factory=dict)
 
 
 def _search(config: MkDocsConfig) -> Any:
@@ -46,15 +48,18 @@ def on_pre_template(template_name: str, config: MkDocsConfig) -> None:
 def on_pre_build(state: SearchState, built: LanguagePass) -> None:
     """Start this language's entries (the state is new for each build)."""
     state.entries[built.language] = []
+    state.made[built.language] = 0
 
 
 # After Material's search plugin (0) has indexed the page. Its list of entries is new for each language
 # pass, and i18n replaces the original language's with the merged one at the end: hence the copy.
-def on_page_context(state: SearchState, config: MkDocsConfig, built: LanguagePass) -> None:
-    """Keep the entries Material's search made for this page, in the page's language."""
+def on_page_context(state: SearchState, config: MkDocsConfig, built: LanguagePass, context: dict[str, Any]) -> None:
+    """Keep the entries Material's search made for this page, in the page's language, one per clause."""
     made = _search(config).search_index.entries
     kept = state.entries[built.language]
-    kept.extend(made[len(kept):])
+    frame = context.get("notice") or {}
+    kept.extend(clause_entries(made[state.made.get(built.language, 0):], frame.get("points") or {}))
+    state.made[built.language] = len(made)
 
 
 def on_post_build(state: SearchState, config: MkDocsConfig, built: LanguagePass) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+from collections.abc import Mapping, Sequence
 
 from .search_words import words
 
@@ -35,3 +36,38 @@ def language_index(index: dict, lang: str) -> dict:
         entry["folded"] = " ".join(words(f"{title} {plain}", lang))
         docs.append(entry)
     return {"config": config, "docs": docs}
+
+
+def clause_entries(entries: list[dict], points: Mapping[str, Sequence[Mapping[str, str]]]) -> list[dict]:
+    """A page's search entries, each numbered point that is a paragraph (pages.frame's `points`) an entry of its own.
+
+    Material makes one entry per heading; a point such as "3.2" is then found as its section, named by the
+    section's heading. Here it is its own entry, at its clause's address and named by its label, so that a
+    result names the clause, as the history page's search does. A point whose paragraph is not found (its
+    first words rendered otherwise) stays in its section.
+    """
+    own = {entry["location"].partition("#")[2] for entry in entries if "#" in entry["location"]}
+    split: list[dict] = []
+    for entry in entries:
+        page, hash_mark, heading = entry["location"].partition("#")
+        # The page's own entry holds the text before its first heading that has an entry of its own.
+        found = list(points.get(heading, ())) if hash_mark else [
+            point for key, listed in points.items() if key not in own for point in listed]
+        text = entry.get("text", "")
+        cuts: list[tuple[int, Mapping[str, str]]] = []
+        at = 0
+        for point in found:
+            label = html.unescape(str(point["title"])).removesuffix("…").split()[:3]
+            where = text.find("<p>" + html.escape(" ".join(label), quote=False), at)
+            if label and where >= 0:
+                cuts.append((where, point))
+                at = where + 1
+        if not cuts:
+            split.append(entry)
+            continue
+        split.append({**entry, "text": text[:cuts[0][0]].strip()})
+        for index, (where, point) in enumerate(cuts):
+            end = cuts[index + 1][0] if index + 1 < len(cuts) else len(text)
+            split.append({"location": f"{page}#{point['id']}", "title": str(point["title"]),
+                          "text": text[where:end].strip()})
+    return split
