@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -106,3 +107,25 @@ def test_ci_workflow_checks_tests_builds_strictly_and_uploads():
     steps = " ".join(str(step.get("run", "")) + str(step.get("uses", "")) for step in workflow["jobs"]["check"]["steps"])
     for needed in ["notices check", "pytest", "mkdocs build --strict", "upload-artifact", "notices summary"]:
         assert needed in steps
+
+
+@pytest.mark.parametrize("name", ["ci.yml", "deploy.yml"])
+def test_workflows_pin_actions_read_full_history_and_keep_expressions_out_of_scripts(name):
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    assert "permissions" in workflow
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+            if "actions/checkout" in step.get("uses", ""):
+                assert step["with"]["fetch-depth"] == 0 and step["with"]["persist-credentials"] is False
+            assert "${{" not in step.get("run", ""), step["run"]
+
+
+def test_the_deploy_runs_the_full_check_against_main_and_only_from_main():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    job = workflow["jobs"]["deploy"]
+    assert job["if"] == "github.ref == 'refs/heads/main'"
+    script = " ".join(step.get("run", "") for step in job["steps"])
+    assert "notices check --against origin/main" in script
+    assert script.index("notices check") < script.index("notices build") < script.index("rsync -rlz")
