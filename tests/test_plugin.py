@@ -120,3 +120,14 @@ def test_a_command_gives_the_options_over_the_files_plugins(tmp_path):
     assert options == {"plugins": {"search": {}, "i18n": {"docs_structure": "folder"},
                                    "notices": {"preview": True, "as_of": "2027-01-10"}}}
     assert list(options["plugins"]) == ["search", "i18n", "notices"]
+
+
+def test_the_preview_answers_only_under_its_own_host_name():
+    from notices.plugin.preview_host import own_host
+
+    assert own_host("127.0.0.1:8000", "127.0.0.1", 8000) and own_host("localhost:8000", "127.0.0.1", 8000)
+    assert own_host("[::1]:8001", "::1", 8001)
+    assert not own_host("attacker.example:8000", "127.0.0.1", 8000)
+    assert not own_host("127.0.0.1:8001", "127.0.0.1", 8000)
+    assert not own_host("", "127.0.0.1", 8000)
+    assert own_host("192.168.1.5:8000", "0.0.0.0", 8000) and not own_host("rebound.example:8000", "0.0.0.0", 8000)

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 from conftest import edit
@@ -54,7 +55,7 @@ def stop(server) -> str:
 def test_serve_shows_the_draft_and_problems_as_warnings(project):
     edit(project / "docs" / "impro-celojumi" / "lv" / "index.md", "Pieklūt datiem", "Piekļūt datiem")
     edit(project / "docs" / "impro-celojumi" / "en" / "index.md", "{: #amendments }",
-         '{: #amendments }\n\n{% include "change.md" %}')
+         '{: #amendments }\n\n{% include "change.md" %}\n\n{% include "<img src=x>.md" %}')
     server, port, home = serve_until_ready(project, "impro-celojumi")
     try:
         assert "Piekļūt datiem" in home  # the editor's draft, not the released v1
@@ -62,6 +63,15 @@ def test_serve_shows_the_draft_and_problems_as_warnings(project):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=5) as response:
             english = response.read().decode("utf-8")
         assert "snippet &#39;change.md&#39; does not exist" in english or "snippet 'change.md' does not exist" in english
+        # A message is text in the box: the markup an editor wrote stays characters.
+        assert "&lt;img src=x&gt;.md" in english and "<img src=x>" not in english
+        # Under another host name (a DNS rebinding), the preview answers nothing.
+        foreign = urllib.request.Request(f"http://127.0.0.1:{port}/", headers={"Host": f"attacker.example:{port}"})
+        try:
+            urllib.request.urlopen(foreign, timeout=5)
+            raise AssertionError("a foreign Host was answered")
+        except urllib.error.HTTPError as refused:
+            assert refused.code == 403
     finally:
         output = stop(server)
     lines = (project / "docs" / "impro-celojumi" / "en" / "index.md").read_text(encoding="utf-8").split("\n")

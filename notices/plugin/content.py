@@ -24,6 +24,7 @@ from ..checks.html_safety import sanitize
 from ..model.dates import today_in
 from ..model.disclosure import display_name
 from ..model.versions import NOTICE_PAGE, Version
+from ..publish.html import problems_box
 from ..publish.pages import Pages
 from ..publish.publication import Publication
 from ..publish.site_files import site_files
@@ -32,6 +33,7 @@ from ..sources.load import load_site
 from ..sources.problems import ERROR, Problem, SourceError, display_path
 from ..sources.site import CompanySite
 from .language_pass import language_pass
+from .preview_host import only_own_host
 
 log = get_plugin_logger("notices")
 
@@ -126,13 +128,16 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer
     # company.yml, versions.yml, versions/ and gdpr.yml; then every language's snippets and labels.yml.
     server.watch(str(company_dir))
     server.watch(str(Layout.of_company_dir(company_dir).snippets_dir))
+    host, port = server.server_address[:2]
+    app = server.get_app()
+    if app is not None:
+        server.set_app(only_own_host(app, str(host), int(port)))
     return server
 
 
 def _failure_box(title: str, problems: list[str]) -> str:
-    """An admonition listing the problems, titled in the page's language."""
-    quoted = title.replace('"', "'")
-    return f'!!! failure "{quoted}"\n\n' + "\n".join(f"    {problem}\n" for problem in problems) + "\n"
+    """The problems above the page, titled in its language: HTML whose every message is text, never markup."""
+    return f"{problems_box(title, problems)}\n\n"
 
 
 def on_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:

@@ -34,3 +34,8 @@ def environment() -> Environment:
 def render(template: str, here: str, **values: Any) -> Markup:
     """The HTML of `template` for the page at site-relative `here` (its links are relative to it)."""
     return Markup(environment().get_template(template).render(here=here, **values))
+
+
+def problems_box(title: str, problems: list[str]) -> Markup:
+    """The preview's box of problems: each message as text (markup in a message stays visible characters)."""
+    return Markup(environment().get_template("problems.html").render(title=title, problems=problems))
