@@ -120,6 +120,9 @@ DAMAGE = {
     "translates in versions.yml is a list": (_edit(VERSIONS, "  sha256:\n", "  translates: [v1]\n  sha256:\n"), 1,
                                              f"{VERSIONS}:13: 'translates' must map each language"),
     "version id is a path": (_edit(VERSIONS, "id: v1", "id: ../../x"), 1, f"{VERSIONS}:3: version id '../../x'"),
+    "the original said to prevail with no one recorded as confirming it": (
+        _edit(COMPANY, "time_zone: Europe/Bucharest", "time_zone: Europe/Bucharest\noriginal_prevails: yes"), 1,
+        f"{COMPANY}:25: that the original prevails is the company's statement, never the site's"),
     "gdpr.yml is a list": (_write(GDPR, "- controller-identity\n"), 1, f"{GDPR}:1: expected one entry per element"),
     "gdpr.yml is a scalar": (_write(GDPR, "clauses\n"), 1, f"{GDPR}:1: expected one entry per element"),
     "gdpr.yml names an unknown element key": (_edit(GDPR, "dpo-contact:", "dpo:"), 1,

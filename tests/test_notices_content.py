@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import unicodedata
+from pathlib import Path
 
+import material as material_templates
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from conftest import ROOT, SOURCES, page, text
 
 COMPANIES = {"impro-media": ("ro", "en"), "impro-celojumi": ("lv", "en")}
@@ -200,3 +204,64 @@ def test_site_urls_are_on_each_company_domain(site):
     for company, domain in [("impro-media", "https://impromedia.ro/"), ("impro-celojumi", "https://impro.lv/")]:
         canonical = page(site, company).select_one("link[rel=canonical]")["href"]
         assert canonical == domain
+
+
+def _english_words(lang: str) -> set[str]:
+    """Every interface string the English site or the theme's English could show, less what `lang` shares."""
+    material = Path(material_templates.__file__).parent / "templates" / "partials" / "languages"
+
+    def theme(code: str) -> set[str]:
+        return set(re.findall(r'^\s*"[a-z.]+": "(.+)",?$', (material / f"{code}.html").read_text(encoding="utf-8"),
+                              re.M))
+
+    def labels(code: str) -> set[str]:
+        data = yaml.safe_load((ROOT / "docs" / "snippets" / code / "labels.yml").read_text(encoding="utf-8"))
+        return {str(value).split("{", 1)[0].strip() for value in data.values()}
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!relative", ""))
+    toggles = {option["toggle"]["name"] for option in config["theme"]["palette"]}
+    english = theme("en") | labels("en") | toggles | {"Permanent link", "404 - Not found"}
+    # Words that are the same in both languages (SHA-256, a language's own name) are not English here.
+    return {word for word in english - theme(lang) - labels(lang) if len(word) > 3 and not word.isupper()}
+
+
+def _interface_text(path: Path) -> set[str]:
+    """What a reader meets on a page outside the company's own words: text, labels, titles, the theme's strings."""
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    found = {value for element in soup.find_all(True)
+             for name in ("title", "aria-label", "placeholder", "alt", "content") if (value := element.get(name))}
+    config = soup.select_one("#__config")
+    if config is not None:
+        found |= set(json.loads(config.get_text())["translations"].values())
+    for own in soup.select("[data-notice-body], .notice-gdpr__quote blockquote, script, style"):
+        own.decompose()
+    return found | {" ".join(piece.split()) for piece in soup.stripped_strings}
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_no_english_interface_text_on_the_original_language_site(site, company):
+    original, translation = COMPANIES[company]
+    english = _english_words(original)
+    pages = [path for path in (site / company).rglob("*.html")
+             if path.relative_to(site / company).parts[0] != translation]
+    assert len(pages) >= 6 and site / company / "404.html" in pages
+    for path in pages:
+        found = {text for text in _interface_text(path) if any(word in text for word in english)}
+        assert not found, (path, found)
+    feed = (site / company / "feed.xml").read_text(encoding="utf-8")
+    assert not [word for word in english if f">{word}<" in feed]
+
+
+@pytest.mark.parametrize("company", COMPANIES)
+def test_each_language_has_its_404_page_and_the_host_serves_it(site, company):
+    original, translation = COMPANIES[company]
+    for root, lang in (("", original), (f"{translation}/", translation)):
+        soup = BeautifulSoup((site / company / root / "404.html").read_text(encoding="utf-8"), "html.parser")
+        labels = yaml.safe_load((ROOT / "docs" / "snippets" / lang / "labels.yml").read_text(encoding="utf-8"))
+        assert soup.html["lang"] == lang
+        assert soup.select_one("article h1").get_text() == labels["not_found"]
+        assert soup.select_one("article a")["href"] == f"/{root}"
+        assert soup.select_one("meta[http-equiv=Content-Security-Policy]") is not None
+    host = (site / company / ".htaccess").read_text(encoding="utf-8")
+    assert "ErrorDocument 404 /404.html" in host
+    assert f'<If "%{{REQUEST_URI}} =~ m#^/{translation}/#">\n  ErrorDocument 404 /{translation}/404.html\n</If>' in host

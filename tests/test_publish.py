@@ -101,3 +101,18 @@ def test_each_numbered_point_is_a_search_entry_named_by_its_label():
         ("en/#rights", "Rights", "<p>You may.</p>"),
         ("en/#access", "2.1. Ask for access.", "<p>2.1. Ask for access.</p> <p>Tail.</p>"),
         ("en/#object", "2.2 Object.", "<p>2.2 Object.</p>"), ("en/#other", "Other", "<p>Nothing here.</p>")]
+
+
+def test_a_translation_says_the_original_prevails_only_once_the_company_confirmed_it(example):
+    romanian = publications(example)["ro"]
+    data = romanian.site.company.data
+    note = render("translation-note.html", "index.md", notice={**romanian.common(),
+                                                                 "translation": romanian.translation(None)})
+    assert "Aceasta este o traducere în limba română a politicii. Originalul este în limba engleză." in note
+    assert "prevalează" not in note
+    data["original_prevails"] = "yes"  # said, but nobody at the company is recorded as confirming it
+    assert romanian.translation(None)["prevails"] is False
+    data["confirmed"] = {"original_prevails": {"by": "Alex Example", "on": "2026-11-20"}}
+    note = render("translation-note.html", "index.md", notice={**romanian.common(),
+                                                                 "translation": romanian.translation(None)})
+    assert "Compania a confirmat că, dacă cele două texte diferă, prevalează textul în limba engleză." in note

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -129,3 +130,28 @@ def test_the_deploy_runs_the_full_check_against_main_and_only_from_main():
     script = " ".join(step.get("run", "") for step in job["steps"])
     assert "notices check --against origin/main" in script
     assert script.index("notices check") < script.index("notices build") < script.index("rsync -rlz")
+
+
+def test_every_version_publishes_its_frozen_gdpr_index_and_each_quote_is_in_its_text(example):
+    built = example / "site" / "example-privacy"
+    listed = json.loads((built / "versions.json").read_text(encoding="utf-8"))["versions"]
+    assert [v["id"] for v in listed] == ["v1", "v2", "v3", "v4"]
+    statuses = []
+    for version in listed:
+        published = built / "versions" / version["id"] / "gdpr.json"
+        frozen = example / "companies" / "example-privacy" / "versions" / version["id"] / "gdpr.json"
+        assert published.read_bytes() == frozen.read_bytes()  # as frozen at release
+        assert version["gdpr"] == f"https://example.com/versions/{version['id']}/gdpr.json"
+        assert version["gdpr_sha256"] == hashlib.sha256(published.read_bytes()).hexdigest()
+        index = json.loads(published.read_text(encoding="utf-8"))
+        assert [e["key"] for e in index["elements"]] == list(ELEMENT_KEYS) and index["version"] == version["id"]
+        for lang, root in (("en", ""), ("ro", "ro/")):
+            body = text(page(example / "site", "example-privacy", f"{root}versions/{version['id']}")
+                        .select_one("[data-notice-body]"))
+            for element in index["elements"]:
+                for quote in element["quotes"]:
+                    if lang in quote["text"]:
+                        assert " ".join(quote["text"][lang].split()) in body, (version["id"], element["key"])
+        statuses.append({e["key"]: e["status"] for e in index["elements"]}["third-country-transfers"])
+    # Each version's index describes that version: v2 added the transfer to the United States.
+    assert statuses == ["not_applicable", "partly", "partly", "partly"]

@@ -37,7 +37,11 @@ def on_post_template(state: CspState, output_content: str, template_name: str) -
     return output_content
 
 
-def on_post_build(state: CspState, config: MkDocsConfig) -> None:
-    """Once i18n has built every language, write the header policy admitting every page's scripts."""
+def on_post_build(state: CspState, config: MkDocsConfig, not_found: dict[str, str]) -> None:
+    """Once i18n has built every language, write the host's configuration for the whole site.
+
+    Headers admitting every page's scripts, and the 404 page of the language each address is under
+    (`not_found`: a language's root -> its 404 page).
+    """
     scans = [state.scans[path] for path in sorted(state.scans)]
-    (Path(config.site_dir) / ".htaccess").write_text(htaccess(site_policy(scans)), encoding="utf-8")
+    (Path(config.site_dir) / ".htaccess").write_text(htaccess(site_policy(scans), not_found), encoding="utf-8")

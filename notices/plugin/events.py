@@ -16,7 +16,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import content, csp, language_roots
+from ..publish.theme_words import theme_words
+from ..sources.labels import load_labels
+from . import content, csp, language_roots, theme
 from .config import NoticesConfig
 from .language_pass import language_pass
 from .template_cache import CompiledTemplates
@@ -31,6 +33,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         self.content = content.BuildState()
         self.search = language_roots.SearchState()
         self.csp = csp.CspState()
+        self.not_found = theme.NotFoundPages()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Nothing to do; having this event makes MkDocs keep the plugin across the preview's rebuilds."""
@@ -39,11 +42,16 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
     @event_priority(-150)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """A build starts (its original language's pass) with nothing from an earlier one; load the sources."""
-        if language_pass(config).first:
+        built = language_pass(config)
+        if built.first:
             self.content = self.content.next_build(self.config.preview, self.config.as_of)
             self.search = language_roots.SearchState()
             self.csp = csp.CspState()
-        return content.on_config(self.content, config)
+            self.not_found = theme.NotFoundPages()
+        config = content.on_config(self.content, config)
+        if self.content.site is not None:
+            theme.apply(config, theme_words(load_labels(self.content.site, built.language)), built)
+        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Name the site; start this language's search entries."""
@@ -107,12 +115,18 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
 
     @event_priority(-300)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """The same for 404.html, rendered as a template."""
-        return csp.on_post_template(self.csp, output_content, template_name)
+        """The same for 404.html, rendered as a template; each language's is kept for its own root."""
+        if template_name != theme.NOT_FOUND:
+            return csp.on_post_template(self.csp, output_content, template_name)
+        built = language_pass(config)
+        output = csp.secure(self.csp, output_content, theme.path_of(built))
+        theme.keep(self.not_found, built, output)
+        return output
 
     # Before i18n's on_post_build (-100), in each language's pass.
     def _site_files(self, *, config: MkDocsConfig) -> None:
         content.on_post_build(self.content, config)
+        theme.write(self.not_found, config, language_pass(config))
 
     # After i18n's on_post_build, which builds the other languages and writes its merged search index.
     @event_priority(-200)
@@ -121,6 +135,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if built.building_others:
             return
         language_roots.on_post_build(self.search, config, built)
-        csp.on_post_build(self.csp, config)
+        csp.on_post_build(self.csp, config, {theme.root_path(config, built, lang): theme.root_path(config, built, lang)
+                                             + theme.NOT_FOUND for lang in built.languages})
 
     on_post_build = CombinedEvent(_site_files, _whole_site)

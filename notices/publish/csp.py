@@ -169,8 +169,19 @@ def secured(html: str, scan: PageScan) -> str:
     return insert_head_markup(html, scan, meta.strip())
 
 
-def htaccess(site_header_policy: str) -> str:
-    """Apache (mod_headers) configuration sending the site's security headers."""
+def htaccess(site_header_policy: str, not_found: dict[str, str] | None = None) -> str:
+    """Apache configuration: the site's security headers (mod_headers), and each language's 404 page.
+
+    `not_found` maps a language's root ('/', '/en/') to its 404 page: an address under a root gets that
+    root's page, the site's root the original language's.
+    """
+    roots = sorted((not_found or {}).items(), key=lambda item: len(item[0]))
+    pages = []
+    for root, page in roots:
+        if root.strip("/"):
+            pages += [f'<If "%{{REQUEST_URI}} =~ m#^{root}#">', f"  ErrorDocument 404 {page}", "</If>"]
+        else:
+            pages.insert(0, f"ErrorDocument 404 {page}")
     lines = [
         "# Written by the build: security headers for Apache (mod_headers). Every page also carries",
         "# its own policy in a <meta> element; a browser enforces both.",
@@ -179,5 +190,7 @@ def htaccess(site_header_policy: str) -> str:
         f'  Header always set Referrer-Policy "{REFERRER_POLICY}"',
         '  Header always set X-Content-Type-Options "nosniff"',
         "</IfModule>",
+        *(["# The page for an address that does not exist, in the language of the part of the site it is under.",
+           *pages] if pages else []),
     ]
     return "\n".join(lines) + "\n"
