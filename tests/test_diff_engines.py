@@ -184,7 +184,7 @@ SMALL_VOCABULARY = ["date", "datele", "de", "la", "și", "data", "of", "the"]
 def test_the_bounded_diff_is_the_same_in_python_and_in_the_browser(compare_page):
     tab, _ = compare_page
     pairs = pathological_pairs()
-    in_browser = tab.evaluate("pairs => pairs.map(p => window.noticeCompare.diffTokens(p[0], p[1]))", pairs)
+    in_browser = in_the_browser(tab, "pairs => pairs.map(p => window.noticeCompare.diffTokens(p[0], p[1]))", pairs)
     in_python = [as_lists(diff_tokens(old, new)) for old, new in pairs]
     assert in_browser == in_python
     # What the bound leaves out is shown as replaced, and the text is all there.
@@ -195,7 +195,7 @@ def test_the_bounded_diff_is_the_same_in_python_and_in_the_browser(compare_page)
     old = [ClauseText(f"c{n}", "C", " ".join(rng.choice(SMALL_VOCABULARY[:4]) for _ in range(240))) for n in range(12)]
     new = [ClauseText(c.id, "C", " ".join(rng.choice(SMALL_VOCABULARY[4:]) for _ in range(240))) for c in old]
     data = [[{"id": c.id, "label": c.label, "tokens": tokens(c.text)} for c in side] for side in (old, new)]
-    shown = tab.evaluate("c => window.noticeCompare.compareClauses(c[0], c[1]).map(d => d.segments)", data)
+    shown = in_the_browser(tab, "c => window.noticeCompare.compareClauses(c[0], c[1]).map(d => d.segments)", data)
     python = [as_lists(d.segments) for d in compare_clauses(old, new)]
     assert shown == python
     assert len(python[0]) > 2 and python[-1] == [["delete", old[-1].text], ["insert", new[-1].text]]
