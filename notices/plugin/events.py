@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from ..publish.theme_words import theme_words
 from ..sources.labels import load_labels
+from ..sources.problems import SourceError
 from . import content, csp, language_roots, theme
 from .config import NoticesConfig
 from .language_pass import language_pass
@@ -50,7 +51,11 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
             self.not_found = theme.NotFoundPages()
         config = content.on_config(self.content, config)
         if self.content.site is not None:
-            theme.apply(config, theme_words(load_labels(self.content.site, built.language)), built)
+            try:
+                words = theme_words(load_labels(self.content.site, built.language))
+            except SourceError:
+                return config  # the preview shows what is wrong with labels.yml; a build has stopped on it
+            theme.apply(config, words, built)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
