@@ -156,7 +156,7 @@ def test_clause_renamed_in_a_released_version_needs_a_redirect(released):
 def test_a_redated_version_is_told_once_as_the_cause_of_its_disorder(released):
     edit(released / "companies" / SITE / "versions.yml", "effective: 2026-05-02", "effective: 2026-04-01")
     result = check(released)
-    assert_error(result, "companies/example-privacy/versions.yml:31: version 'v3' was re-dated: "
+    assert_error(result, "companies/example-privacy/versions.yml:41: version 'v3' was re-dated: "
                          "companies/example-privacy/versions.yml moves its effective 2026-05-02 to 2026-04-01, but it "
                          "was released with effective 2026-05-02 and published 2026-05-02 (its archived texts say so): "
                          "a released version's dates never change; write them back (effective: 2026-05-02, "

@@ -114,11 +114,11 @@ DAMAGE = {
     "versions.yml entries are strings": (_write(VERSIONS, "- v1\n- v2\n"), 1,
                                          f"{VERSIONS}:2: each version must be a mapping"),
     "sha256 is not a mapping": (_edit(VERSIONS, "  sha256:\n", "  sha256: 5afc4499\n  old_sha256:\n"), 1,
-                                f"{VERSIONS}:13: version 'v1' records no SHA-256 for 'en'"),
+                                f"{VERSIONS}:18: version 'v1' records no SHA-256 for 'en'"),
     "a date no calendar has": (_edit(VERSIONS, "effective: 2026-01-10", "effective: 2026-13-45"), 1,
                                f"{VERSIONS}:4: '2026-13-45' is not a valid value"),
     "translates in versions.yml is a list": (_edit(VERSIONS, "  sha256:\n", "  translates: [v1]\n  sha256:\n"), 1,
-                                             f"{VERSIONS}:13: 'translates' must map each language"),
+                                             f"{VERSIONS}:18: 'translates' must map each language"),
     "version id is a path": (_edit(VERSIONS, "id: v1", "id: ../../x"), 1, f"{VERSIONS}:3: version id '../../x'"),
     "the original said to prevail with no one recorded as confirming it": (
         _edit(COMPANY, "time_zone: Europe/Bucharest", "time_zone: Europe/Bucharest\noriginal_prevails: yes"), 1,

@@ -124,10 +124,10 @@ def test_a_committed_change_of_a_frozen_text_and_its_hash_fails_the_check(templa
     root, commits = repository(template, tmp_path)
     refreeze(root, "v2")
     commit(root, "Re-freeze v2", "2026-12-01")
-    assert entry_line(root, "v2") == 17
+    assert entry_line(root, "v2") == 22
     result = check(root)
     short = commits["v2"][:7]
-    expected = (f"{REGISTRY}:17: version 'v2' changed since it was released in {short} (2026-03-01): "
+    expected = (f"{REGISTRY}:22: version 'v2' changed since it was released in {short} (2026-03-01): "
                 f"its sha256.en changed; a released version never changes: restore it from git: git checkout "
                 f"{short} -- companies/{SITE}/versions/v2/ and copy its entry back from "
                 f"`git show {short}:{REGISTRY}`; release a new version instead")
@@ -153,7 +153,7 @@ def test_swapping_two_versions_released_the_same_day_is_an_error(template, tmp_p
     write_versions(company_dir, [v1, v3, v2, v4])
     commit(root, "Reorder", "2026-12-01")
     found = errors(root)
-    assert f"{REGISTRY}:17: version 'v3' now comes before 'v2', but was released after it " \
+    assert f"{REGISTRY}:22: version 'v3' now comes before 'v2', but was released after it " \
            f"in {commits['v3'][:7]} (2026-03-01): released versions keep their order; restore it from git: " \
            f"copy the entries back in their order from `git show {commits['v3'][:7]}:{REGISTRY}`" in found
 
@@ -175,7 +175,7 @@ def test_a_removed_version_is_named_with_the_commit_it_was_released_in(template,
     shutil.rmtree(company_dir / "versions" / "v4")
     found = errors(root)
     assert len(found) == 1 and found[0].startswith(
-        f"{REGISTRY}:31: version 'v4' released in {commits['v4'][:7]} (2026-11-20) was removed"), found
+        f"{REGISTRY}:41: version 'v4' released in {commits['v4'][:7]} (2026-11-20) was removed"), found
 
 
 def test_a_copy_without_git_warns_once_per_company_and_passes(template):
@@ -190,7 +190,7 @@ def test_a_copy_without_git_warns_once_per_company_and_passes(template):
 def test_a_material_version_on_main_10_days_before_it_takes_effect_is_an_error(template, tmp_path):
     root, commits = repository(template, tmp_path, {**ON_MAIN, "v2": "2026-04-05", "v3": "2026-04-05"})
     assert errors(root) == [
-        f"{REGISTRY}:17: material version 'v2' reached main on 2026-04-05 ({commits['v2'][:7]}), only 10 days "
+        f"{REGISTRY}:22: material version 'v2' reached main on 2026-04-05 ({commits['v2'][:7]}), only 10 days "
         f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "
         f"revert it before it is deployed and release it with an effective date on or after 2026-05-05"]
 
@@ -202,7 +202,7 @@ def test_a_recorded_notice_override_turns_the_short_notice_into_a_warning(templa
                                              for v in vs])
     found = problems(root)
     assert [p for p in found if p.severity == ERROR] == []
-    assert [(p.line, p.severity) for p in found] == [(17, WARNING)]
+    assert [(p.line, p.severity) for p in found] == [(22, WARNING)]
     assert found[0].message.endswith(f"30 days' notice; accepted as recorded in its notice_override: {reason}")
 
 
@@ -211,11 +211,11 @@ def test_a_material_version_not_yet_on_main_is_measured_from_today(template, tmp
     # SOURCE_DATE_EPOCH fixes timestamps, never the day: the check's day is the real one, or the one it is given.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1797033600")
     assert [(str(p), p.severity) for p in problems(root, as_of="2026-11-25")] == [
-        (f"{REGISTRY}:45: warning: material version 'v4' is not on main yet: merge it by 2026-12-11 so that "
+        (f"{REGISTRY}:60: warning: material version 'v4' is not on main yet: merge it by 2026-12-11 so that "
          f"readers get 30 days' notice before it takes effect on 2027-01-10", WARNING)]
     assert errors(root, as_of="2026-12-11") == []  # exactly 30 days
     assert errors(root, as_of="2026-12-12") == [  # 29 days
-        f"{REGISTRY}:45: material version 'v4' is not on main yet: this material change would give readers only "
+        f"{REGISTRY}:60: material version 'v4' is not on main yet: this material change would give readers only "
         f"29 days' notice counted from today, 2026-12-12 (effective 2027-01-10, 30 days required); move the "
         f"effective date to 2027-01-11 or later "
         f"(release it again with --effective)"]
@@ -262,7 +262,7 @@ def test_the_day_a_version_reached_main_is_the_company_s_day(template, tmp_path)
     assert errors(root) == []  # in UTC it is still 16 March: 30 days' notice
     data.write_text(zoned, encoding="utf-8")
     assert errors(root) == [
-        f"{REGISTRY}:17: material version 'v2' reached main on 2026-03-17 ({commits['v2'][:7]}), only 29 days "
+        f"{REGISTRY}:22: material version 'v2' reached main on 2026-03-17 ({commits['v2'][:7]}), only 29 days "
         f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "
         f"revert it before it is deployed and release it with an effective date on or after 2026-04-16"]
 

@@ -271,22 +271,31 @@ def test_language_switcher_leads_to_the_same_page(example, url, other):
     assert built(example, other.rstrip("/")).html["lang"] == "ro"
 
 
-def test_a_title_edit_reaches_readers_only_with_the_next_release(released):
+def test_a_title_or_name_edit_reaches_readers_only_with_the_next_release(released):
     notice = released / "docs" / SITE / "en" / "index.md"
     edit(notice, "title: Privacy notice", "title: Our new title")
+    for data in ("company.yml", "gdpr.yml"):  # the GDPR index quotes the name as the text gives it
+        path = released / "companies" / SITE / data
+        path.write_text(path.read_text(encoding="utf-8").replace("Example Privacy Ltd", "Renamed Privacy Ltd"),
+                        encoding="utf-8")
     result = check(released, SITE)
     assert result.returncode == 0, result.stdout
     assert (f"docs/{SITE}/en/index.md:2: warning: this title differs from the title of the latest released version "
             "'v4' ('Privacy notice'): readers see it only after `notices release example-privacy`") in result.stdout
+    assert (f"companies/{SITE}/company.yml:2: warning: what the site shows around the 'en' text changed since the "
+            "latest released version 'v4' (name was: Example Privacy Ltd (fictional example)): readers see the change "
+            "only after `notices release example-privacy`") in result.stdout
     assert run_build(released, released / "site", SITE, as_of="2027-02-01").returncode == 0
-    assert page(released / "site", SITE).title.get_text().startswith("Privacy notice")
-    assert not [p for p in (released / "site").rglob("*.html") if "Our new title" in p.read_text(encoding="utf-8")]
+    assert page(released / "site", SITE).title.get_text() == "Privacy notice - Example Privacy Ltd (fictional example)"
+    assert not [p for p in (released / "site").rglob("*.html")
+                if "Our new title" in p.read_text(encoding="utf-8") or "Renamed" in p.read_text(encoding="utf-8")]
     done = release(released, SITE, "--editorial", "--published", "2027-02-01", "--summary", "en=New title",
                    "--summary", "ro=Titlu nou", "--translation-current", "ro")
     assert done.returncode == 0, done.stdout + done.stderr
     record = yaml.safe_load((released / "companies" / SITE / "versions.yml").read_text(encoding="utf-8"))
     assert record[-1]["title"] == {"en": "Our new title", "ro": "Notă de informare"}
     assert [entry["title"]["en"] for entry in record[:-1]] == ["Privacy notice"] * 4
+    assert record[-1]["facts"]["en"] == {"name": "Renamed Privacy Ltd (fictional example)"}
 
 
 @pytest.mark.parametrize("company,root,version", [("impro-media", "", "Versiunea"), ("impro-celojumi", "", "Versija"),

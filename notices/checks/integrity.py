@@ -6,10 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from ..model.dates import today_in
+from ..model.disclosure import NAMES
 from ..model.history import NoHistory, first_copy, record_start
-from ..model.shown import draft, released
+from ..model.shown import draft, frame_facts, released
 from ..model.versions import (
     ARCHIVE,
+    FRAME_FACTS,
     NOTICE_PAGE,
     REGISTRY,
     ArchiveUnreadable,
@@ -92,6 +94,25 @@ def _draft_differs(site: CompanySite, latest: Version) -> list[Problem]:
         if now.text.strip() != then.text.strip():
             problems.append(Problem(page.shown_as, _first_difference(site, page, then.text),
                 f"this text differs from the latest released version '{latest.id}': {release}", WARNING))
+    problems += _facts_differ(site, latest)
+    return problems
+
+
+def _facts_differ(site: CompanySite, latest: Version) -> list[Problem]:
+    """Facts shown around the text (name, authority) that differ from the release: readers see them once released."""
+    problems = []
+    for lang in site.company.languages:
+        then = (latest.facts or {}).get(lang)
+        now = frame_facts(site, lang)
+        if then is None or then == now:
+            continue
+        changed = [key for key in FRAME_FACTS if then.get(key) != now.get(key)]
+        fact = "supervisory_authority" if changed[0].startswith("authority") else \
+            next((key for key in NAMES if key in site.company.data), "legal_name")
+        problems.append(Problem(site.company.shown_as, site.company.line(fact),
+            f"what the site shows around the '{lang}' text changed since the latest released version "
+            f"'{latest.id}' ({', '.join(f'{key} was: {then.get(key)}' for key in changed)}): readers see the "
+            f"change only after `notices release {site.company.id}`", WARNING))
     return problems
 
 

@@ -15,10 +15,10 @@ from ..sources.problems import WARNING, Problem, SourceError, display_path
 from ..sources.site import CompanySite
 
 SCALARS = ("effective", "published", "change", "notice_override", "gdpr_sha256")
-MAPPINGS = ("summary", "title", "translates", "sha256")
+MAPPINGS = ("summary", "title", "facts", "translates", "sha256")
 # Fields a version may have been released without, recorded once later: each is frozen from the first
-# commit of main that has it (the titles of versions released before titles were recorded).
-RECORDED_LATER = ("title.",)
+# commit of main that has it (the titles and shown facts of versions released before they were recorded).
+RECORDED_LATER = ("title.", "facts.")
 
 
 def check_history(site: CompanySite, versions: list[Version], against: str | None = None,

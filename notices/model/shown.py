@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..sources.site import CompanySite
+from ..sources.text import web_address
+from .disclosure import display_name, public_facts
 from .versions import NOTICE_PAGE, Version, frozen_text, in_force
 
 
@@ -42,3 +44,20 @@ def notice(site: CompanySite, versions: list[Version], lang: str, today: dt.date
     """What the notice page in `lang` shows on `today`: the version in force, or the draft while editing."""
     version = shown_version(versions, today, preview)
     return draft(site, lang) if version is None else released(site, version, lang)
+
+
+def frame_facts(site: CompanySite, lang: str) -> dict[str, str]:
+    """The facts the site shows around the text now (company.yml): the name, and the authority when public."""
+    facts = {"name": display_name(site, lang)}
+    authority = public_facts(site, lang).get("supervisory_authority") or {}
+    if authority.get("name") and web_address(authority.get("url")):
+        facts.update(authority=str(authority["name"]), authority_url=str(authority["url"]))
+    return facts
+
+
+def shown_facts(site: CompanySite, versions: list[Version], lang: str, today: dt.date,
+                preview: bool) -> dict[str, str]:
+    """The facts shown around the notice on `today`: as the version in force recorded them; now in the preview."""
+    version = shown_version(versions, today, preview)
+    recorded = (version.facts or {}).get(lang) if version is not None else None
+    return dict(recorded) if recorded is not None else frame_facts(site, lang)

@@ -21,8 +21,10 @@ VERSION_ID = re.compile(r"[a-z0-9][a-z0-9.-]{0,39}")
 VERSION_ID_FORM = "like v2 or 2026-1: lower-case letters, digits, '.' and '-', at most 40 characters"
 ARCHIVE = "versions"
 NOTICE_PAGE = "index.md"
-ENTRY_KEYS = ("id", "effective", "published", "change", "summary", "title", "notice_override", "translates", "sha256",
-              "gdpr_sha256")
+ENTRY_KEYS = ("id", "effective", "published", "change", "summary", "title", "facts", "notice_override", "translates",
+              "sha256", "gdpr_sha256")
+# The company's facts the site shows around a version's text (its name; the supervisory authority when public).
+FRAME_FACTS = ("name", "authority", "authority_url")
 
 
 class ChangeKind(StrEnum):
@@ -69,6 +71,8 @@ class Version:
     title: dict[str, str] | None = None
     # The SHA-256 of the frozen GDPR index (versions/<id>/gdpr.json), for versions released with one.
     gdpr_sha256: str | None = None
+    # The facts the site shows around the text in each language, as released (FRAME_FACTS).
+    facts: dict[str, dict[str, str]] | None = None
 
     @property
     def material(self) -> bool:
@@ -82,6 +86,8 @@ class Version:
                                   "change": str(self.change), "summary": dict(self.summary)}
         if self.title:
             record["title"] = dict(self.title)
+        if self.facts:
+            record["facts"] = {lang: dict(facts) for lang, facts in self.facts.items()}
         if self.notice_override:
             record["notice_override"] = self.notice_override
         if self.translates:
@@ -254,6 +260,12 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
         gdpr_hash = entry.get("gdpr_sha256")
         if gdpr_hash is not None and not (isinstance(gdpr_hash, str) and re.fullmatch(r"[0-9a-f]{64}", gdpr_hash)):
             report("gdpr_sha256", "'gdpr_sha256' must be the SHA-256 of the version's gdpr.json, as released")
+        facts = entry.get("facts")
+        if facts is not None and not (isinstance(facts, dict) and set(facts) == set(languages) and all(
+                isinstance(v, dict) and set(v) <= set(FRAME_FACTS) and v.get("name")
+                and all(isinstance(x, str) for x in v.values()) for v in facts.values())):
+            report("facts", f"'facts' must give, in each language ({', '.join(languages)}), the facts shown around "
+                            f"the text as released: name, and authority and authority_url when shown")
         if problems:
             continue
         versions.append(Version(version_id, entry["effective"], entry["published"], ChangeKind(str(change)),
@@ -261,7 +273,7 @@ def load_versions(company_dir: Path, languages: list[str], root: Path | None = N
                                 entry.get("notice_override"), where,
                                 {k: str(v) for k, v in (entry.get("translates") or {}).items()} or None,
                                 {k: str(v).strip() for k, v in (title or {}).items()},
-                                gdpr_hash))
+                                gdpr_hash, {k: dict(v) for k, v in facts.items()} if facts else None))
     if problems:
         raise SourceError(problems)
     return versions

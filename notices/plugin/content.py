@@ -22,7 +22,7 @@ from ..checks.all import archive_problems, check_company, text_problems
 from ..checks.gdpr import Coverage
 from ..checks.html_safety import sanitize
 from ..model.dates import today_in
-from ..model.disclosure import display_name
+from ..model.shown import shown_facts
 from ..model.versions import NOTICE_PAGE, Version
 from ..publish.html import problems_box
 from ..publish.pages import Pages
@@ -118,8 +118,9 @@ def on_config(state: BuildState, config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(state: BuildState, config: MkDocsConfig) -> None:
     """The site's name, escaped once for every language pass: the theme prints it unescaped in attributes."""
-    site, _ = state.loaded()
-    config.site_name = Markup.escape(display_name(site, site.company.default_language))
+    site, today = state.loaded()
+    facts = shown_facts(site, state.versions, site.company.default_language, today, state.preview)
+    config.site_name = Markup.escape(facts["name"])
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
@@ -146,7 +147,8 @@ def on_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
     lang = built.language
     try:
         site, today = state.loaded()
-        pages = Pages(Publication(site, state.versions, lang, today, state.coverage), config.site_url or "")
+        pages = Pages(Publication(site, state.versions, lang, today, state.coverage, state.preview),
+                      config.site_url or "")
     except SourceError as error:
         raise PluginError(str(error)) from None
     state.pages[lang] = pages

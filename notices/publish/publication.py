@@ -9,9 +9,9 @@ from babel import Locale
 
 from ..checks.gdpr import Coverage
 from ..model.dates import long_date
-from ..model.disclosure import display_name, original_prevails, public_facts
+from ..model.disclosure import original_prevails
 from ..model.gdpr import STATUSES, document, element_names, frozen_path, publishes_index, read_frozen
-from ..model.shown import Shown, draft, notice, released
+from ..model.shown import Shown, draft, notice, released, shown_facts
 from ..model.textdiff import ClauseText, clause_texts, tokens
 from ..model.translations import behind_clauses
 from ..model.versions import (
@@ -28,7 +28,6 @@ from ..model.versions import (
 from ..sources.labels import load_labels
 from ..sources.problems import SourceError
 from ..sources.site import CompanySite
-from ..sources.text import web_address
 from .urls import page_url, relative_url
 from .views import (
     Authority,
@@ -47,7 +46,7 @@ class Publication:
     """The versions of one company seen from one language, on a given day."""
 
     def __init__(self, site: CompanySite, versions: list[Version], lang: str, today: dt.date,
-                 coverage: Coverage | None = None):
+                 coverage: Coverage | None = None, preview: bool = False):
         self.site = site
         self.versions = versions
         self.lang = lang
@@ -58,7 +57,9 @@ class Publication:
         self.current = in_force(versions, today)
         self.upcoming = upcoming(versions, today)
         self.coverage = coverage
-        self.company_name = display_name(site, lang)
+        # The name and authority around the text: as the version in force was released (now, in the preview).
+        self.facts = shown_facts(site, versions, lang, today, preview)
+        self.company_name = self.facts["name"]
         self._clauses: dict[str, list[ClauseText]] = {}
         self._views: dict[str, VersionView] = {}
         self._common: CommonView | None = None
@@ -135,9 +136,8 @@ class Publication:
 
     def _authority(self) -> Authority | None:
         """The supervisory authority, when the notice states it or the company confirmed it."""
-        authority = public_facts(self.site, self.lang).get("supervisory_authority") or {}
-        if authority.get("name") and web_address(authority.get("url")):
-            return {"name": authority["name"], "url": authority["url"]}
+        if self.facts.get("authority") and self.facts.get("authority_url"):
+            return {"name": self.facts["authority"], "url": self.facts["authority_url"]}
         return None
 
     def notice(self, preview: bool) -> Shown:

@@ -11,7 +11,7 @@ from babel import Locale
 from ..checks.all import check_company
 from ..model.dating import dating_problem
 from ..model.gdpr import document, element_names, frozen_path, publishes_index, serialized
-from ..model.shown import draft, released
+from ..model.shown import draft, frame_facts, released
 from ..model.translations import stale_clauses
 from ..model.versions import (
     NOTICE_PAGE,
@@ -106,7 +106,8 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
                                set(translation_behind), refuse)
     made = Version(version_id, effective, published, ChangeKind(change),
                     {k: summaries[k].strip() for k in company.languages}, {}, (notice_override or "").strip() or None,
-                    translates=translates or None, title={lang: drafts[lang].title for lang in company.languages})
+                    translates=translates or None, title={lang: drafts[lang].title for lang in company.languages},
+                    facts={lang: frame_facts(site, lang) for lang in company.languages})
     files = {lang: frozen_file(company.id, made, lang, texts[lang], *_translation_note(site, lang))
              for lang in company.languages}
     for lang in company.languages:
@@ -120,7 +121,8 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
                                     company.languages))
     version = Version(made.id, made.effective, made.published, made.change, made.summary,
                       {lang: sha256(data) for lang, data in files.items()}, made.notice_override,
-                      translates=made.translates, title=made.title, gdpr_sha256=sha256(index) if index else None)
+                      translates=made.translates, title=made.title, gdpr_sha256=sha256(index) if index else None,
+                      facts=made.facts)
     for lang, data in files.items():
         path = archive_path(company_dir, version_id, lang)
         path.parent.mkdir(parents=True, exist_ok=True)
