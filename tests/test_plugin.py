@@ -131,3 +131,14 @@ def test_the_preview_answers_only_under_its_own_host_name():
     assert not own_host("127.0.0.1:8001", "127.0.0.1", 8000)
     assert not own_host("", "127.0.0.1", 8000)
     assert own_host("192.168.1.5:8000", "0.0.0.0", 8000) and not own_host("rebound.example:8000", "0.0.0.0", 8000)
+
+
+def test_a_build_starts_from_nothing_and_a_preview_keeps_only_its_own_companys_last_sources():
+    from notices.plugin.content import BuildState
+
+    previewed = BuildState(preview=True, loaded_for="a/mkdocs.yml", site=object(), problems=["old"])  # type: ignore[arg-type]
+    again = previewed.next_build("a/mkdocs.yml", preview=True, as_of=None)
+    assert again.site is previewed.site and again.problems == [] and again.loaded_for is None
+    assert previewed.next_build("b/mkdocs.yml", preview=True, as_of=None).site is None  # another company
+    built = previewed.next_build("a/mkdocs.yml", preview=False, as_of="2027-01-10")
+    assert built.site is None and not built.preview and built.as_of == "2027-01-10"

@@ -67,10 +67,10 @@ class BuildState:
             raise PluginError("the company's sources were not loaded: build with `notices build <company>`")
         return self.site, self.today
 
-    def next_build(self, preview: bool, as_of: str | None) -> BuildState:
-        """The state a new build starts from: nothing, but the preview keeps the last sources it could read."""
+    def next_build(self, config_file: str, preview: bool, as_of: str | None) -> BuildState:
+        """A new build's state: nothing, but the preview of one company keeps its last readable sources."""
         fresh = BuildState(preview=preview, as_of=as_of)
-        if preview and self.preview:
+        if preview and self.preview and self.loaded_for == config_file:
             fresh.site, fresh.versions = self.site, self.versions
             fresh.coverage, fresh.today = self.coverage, self.today
         return fresh
