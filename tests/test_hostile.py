@@ -183,9 +183,21 @@ NOTICE = f"docs/{SITE}/en/index.md"
     (_append_notice, "Written to www.impromеdia.ro.", f"{NOTICE}:"),
     (_replace("docs/snippets/en/labels.yml", "history:", "history_x: \"\\u200f\"\nhistory:"), "",
      "docs/snippets/en/labels.yml:"),
+    (_append_notice, "Write to [us](mailto:privacy@example.com?bcc=collector@elsewhere.example).",
+     f"{NOTICE}:30: the mail link to 'mailto:privacy@example.com?bcc=collector@elsewhere.example' adds '?bcc="),
+    (_append_notice, "Write to [privacy@example.com](mailto:collector@elsewhere.example).",
+     f"{NOTICE}:30: the mail link to 'collector@elsewhere.example' is not one of the company's addresses"),
+    (_append_notice, "See [www.example.com](https://www.examp1e.com/).",
+     f"{NOTICE}:30: the link shows 'www.example.com' but leads to another host, 'www.examp1e.com'"),
+    (_append_notice, "See [our site](https://www.exаmple.com/).", f"{NOTICE}:30: 'exаmple' mixes letters"),
+    (_append_notice, "See [our site](https://www.xn--exmple-4nf.com/).",
+     f"{NOTICE}:30: the link's host 'www.xn--exmple-4nf.com' (www.exаmple.com): 'exаmple' mixes letters"),
+    (_append_notice, "Complain to [https://authority.example.org](https://other.example.net/).",
+     f"{NOTICE}:30: the link shows 'https://authority.example.org' but leads to another host"),
 ], ids=["page-feed", "page-versions-json", "page-robots", "page-search", "page-language-root", "zone-localtime",
         "zone-factory", "name-mixed-script", "name-bidi", "summary-control", "summary-isolate", "notice-bidi",
-        "notice-homoglyph", "labels-mark"])
+        "notice-homoglyph", "labels-mark", "mailto-bcc", "mailto-other", "shown-host-other", "host-homoglyph", "host-punycode",
+        "shown-url-other"])
 def test_what_the_build_would_fail_on_or_readers_cannot_see_is_refused_at_its_line(released_template, tmp_path,
                                                                                  edit, value, expected):
     root = Path(shutil.copytree(released_template, tmp_path / "project"))
@@ -193,3 +205,15 @@ def test_what_the_build_would_fail_on_or_readers_cannot_see_is_refused_at_its_li
     problems = _problems(root)
     assert any(p.startswith(expected) for p in problems), problems
     assert not any("Error:" in p or ".py:" in p for p in problems), problems
+
+
+def test_the_build_refuses_a_link_that_copies_readers_mail_and_leaves_the_site_as_it_was(released_template, tmp_path):
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
+    for lang in ("en", "ro"):
+        (root / "docs" / SITE / lang / "about.md").write_text(
+            "# About {#about}\n\nWrite to [us](mailto:privacy@example.com?cc=collector@elsewhere.example).\n",
+            encoding="utf-8")
+    result = run_build(root, tmp_path / "site", SITE, as_of=BUILD_DAY)
+    assert result.returncode != 0
+    assert f"docs/{SITE}/en/about.md:3: the mail link to 'mailto:privacy@example.com?cc=" in result.output
+    assert not (tmp_path / "site" / SITE).exists()

@@ -20,8 +20,10 @@ from .disclosure import check_disclosure
 from .emphasis import emphasis_problems, unpaired
 from .gdpr import Coverage, check_frozen, load_coverage, name_problems
 from .integrity import check_versions
+from .link_targets import HELP as LINK_HELP
+from .link_targets import company_addresses, link_problem
 from .markup import anchors, broken_links
-from .rendered import Origin, check_markdown, passes
+from .rendered import Judge, Origin, check_markdown, passes
 from .spelling import check_spelling
 
 RENAMED = "renamed_clauses"
@@ -103,9 +105,11 @@ def _markup(site: CompanySite, published: list[Version] | None = None) -> list[P
     for name, by_lang in sorted(site.pages.items()):
         for lang, page in by_lang.items():
             text = site.filled(lang, name)
-            if not (published is not None and _published(site, published, lang, name, text)) \
-                    and not passes(text, to_html, cache):
-                problems += text_problems(site, lang, name)
+            if not (published is not None and _published(site, published, lang, name, text)):
+                if not passes(text, to_html, cache):
+                    problems += text_problems(site, lang, name)
+                elif not passes(text, to_html, cache, *_link_rule(site)):
+                    problems += text_problems(site, lang, name, _link_rule(site)[0])
             left = unpaired(text, to_html, cache)
             if left:
                 problems += emphasis_problems(left, *_traced(site, lang, name))
@@ -121,10 +125,18 @@ def _published(site: CompanySite, versions: list[Version], lang: str, name: str,
     return any(_frozen(site, version.id, lang) == text for version in reversed(versions))
 
 
-def text_problems(site: CompanySite, lang: str, name: str) -> list[Problem]:
-    """Where an editor's page, filled in, first leaves the allowlist: the page's or a snippet's line."""
+def text_problems(site: CompanySite, lang: str, name: str, judge: Judge | None = None) -> list[Problem]:
+    """Where an editor's page, filled in, first leaves the allowlist (or `judge`): the page's or a snippet's line."""
     text, origins = _traced(site, lang, name)
+    if judge is not None:
+        return check_markdown(text, site.markdown_html(), origins, judge, LINK_HELP)
     return check_markdown(text, site.markdown_html(), origins)
+
+
+def _link_rule(site: CompanySite) -> tuple[Judge, tuple[str, ...]]:
+    """The link rule for this company (its own mail addresses), and its key in the cache."""
+    own = company_addresses(site.company.data)
+    return (lambda html: link_problem(html, own)), ("links", *sorted(own))
 
 
 def _traced(site: CompanySite, lang: str, name: str) -> tuple[str, list[Origin]]:
@@ -134,14 +146,16 @@ def _traced(site: CompanySite, lang: str, name: str) -> tuple[str, list[Origin]]
     return "\n".join(line for line, _, _ in traced), [Origin(shown, number) for _, shown, number in traced]
 
 
-def archive_problems(site: CompanySite, version_id: str, lang: str) -> list[Problem]:
-    """Where a released text first leaves the allowlist: the line of its archived file."""
+def archive_problems(site: CompanySite, version_id: str, lang: str, judge: Judge | None = None) -> list[Problem]:
+    """Where a released text first leaves the allowlist (or `judge`): the line of its archived file."""
     text = _frozen(site, version_id, lang)
     if text is None:
         return []  # check_versions says why it cannot be read
     shown, offset = _archive_place(site, version_id, lang, text)
-    return check_markdown(text, site.markdown_html(),
-                          [Origin(shown, number + offset) for number in range(1, text.count("\n") + 2)])
+    origins = [Origin(shown, number + offset) for number in range(1, text.count("\n") + 2)]
+    if judge is not None:
+        return check_markdown(text, site.markdown_html(), origins, judge, LINK_HELP)
+    return check_markdown(text, site.markdown_html(), origins)
 
 
 def _archive_place(site: CompanySite, version_id: str, lang: str, text: str) -> tuple[str, int]:
@@ -172,6 +186,8 @@ def _archive_markup(site: CompanySite, versions: list[Version]) -> list[Problem]
             text = _frozen(site, version.id, lang)
             if text is not None and not passes(text, to_html, cache):
                 problems += archive_problems(site, version.id, lang)
+            elif text is not None and not passes(text, to_html, cache, *_link_rule(site)):
+                problems += archive_problems(site, version.id, lang, _link_rule(site)[0])
     return problems
 
 

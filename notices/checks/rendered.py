@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..sources.cache import Cache
@@ -23,19 +24,26 @@ def refused(html: str) -> str | None:
     return sanitize(html).refused
 
 
-def passes(text: str, to_html: MarkdownHtml, cache: Cache | None = None) -> bool:
-    """Whether `text` as the site renders it passes the allowlist (kept in `cache` for the next build)."""
+# A rule over rendered HTML: what it refuses in the HTML, or None.
+Judge = Callable[[str], "str | None"]
+
+
+def passes(text: str, to_html: MarkdownHtml, cache: Cache | None = None, judge: Judge = refused,
+           rule: tuple[str, ...] = ("allowlist",)) -> bool:
+    """Whether `text` as the site renders it passes `judge` (the allowlist), kept in `cache` by `rule`."""
     if cache is None:
-        return refused(to_html(text)) is None
-    return cache.get_or_compute("allowlist", (to_html.settings, text), lambda: refused(to_html(text)) is None)
+        return judge(to_html(text)) is None
+    return cache.get_or_compute(rule[0], (to_html.settings, text, *rule[1:]), lambda: judge(to_html(text)) is None)
 
 
-def check_markdown(text: str, to_html: MarkdownHtml, origins: list[Origin]) -> list[Problem]:
-    """A problem at the line that first brings `text` outside the allowlist, or none.
+def check_markdown(text: str, to_html: MarkdownHtml, origins: list[Origin], judge: Judge = refused,
+                   advice: str = HELP) -> list[Problem]:
+    """A problem at the line that first brings `text` outside the allowlist (or what `judge` refuses), or none.
 
     `origins[i]` says where line i + 1 of `text` came from. The line is found by rendering ever
     longer beginnings of the text: the first one the allowlist refuses ends at the line at fault.
     """
+    refused = judge
     whole = refused(to_html(text))
     if whole is None:
         return []
@@ -49,4 +57,4 @@ def check_markdown(text: str, to_html: MarkdownHtml, origins: list[Origin]) -> l
             high = middle
     reason = refused(to_html("\n".join(lines[:low]))) or whole
     origin = origins[low - 1] if 0 < low <= len(origins) else (origins[-1] if origins else Origin("?", 1))
-    return [Problem(origin.shown_as, origin.line, f"{reason}: {HELP}")]
+    return [Problem(origin.shown_as, origin.line, f"{reason}: {advice}")]

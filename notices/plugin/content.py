@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ from mkdocs.structure.pages import Page
 from ..checks.all import archive_problems, check_company, text_problems
 from ..checks.gdpr import Coverage
 from ..checks.html_safety import sanitize
+from ..checks.link_targets import company_addresses, link_problem
+from ..checks.rendered import Judge
 from ..model.dates import today_in
 from ..model.shown import shown_facts
 from ..model.versions import NOTICE_PAGE, Version
@@ -227,26 +230,32 @@ def on_page_context(state: BuildState, context: dict[str, Any], page: Page) -> d
 def on_page_content(state: BuildState, html: str, page: Page) -> str:
     """The rendered text passes the HTML allowlist; what is published is the sanitizer's own output."""
     verdict = sanitize(html)
-    if verdict.refused is not None:
+    own = company_addresses(state.loaded()[0].company.data)
+    refusal, judge = verdict.refused, None
+    if refusal is None:
+        # Links say where they go: the same rule as the check's, on what is published.
+        judge = functools.partial(link_problem, own=own)
+        refusal = judge(verdict.html)
+    if refusal is not None:
         lang, _, name = page.file.src_uri.partition("/")
         shown = display_path(Path(page.file.abs_src_path or page.file.src_uri), state.loaded()[0].root)
-        message = "\n".join(str(p) for p in _refused_lines(state, lang, name)) or f"{shown}:1: {verdict.refused}"
+        message = "\n".join(str(p) for p in _refused_lines(state, lang, name, judge)) or f"{shown}:1: {refusal}"
         if not state.preview:
             raise PluginError(message)
         log.warning(message)
     return verdict.html
 
 
-def _refused_lines(state: BuildState, lang: str, name: str) -> list[Problem]:
+def _refused_lines(state: BuildState, lang: str, name: str, judge: Judge | None = None) -> list[Problem]:
     """Where the text of page `name` leaves the allowlist: a released version's file, or the editor's page."""
     site, _ = state.loaded()
     current = state.language(lang).publication.current
     if name.startswith("versions/"):
-        return archive_problems(site, name.split("/")[1], lang)
+        return archive_problems(site, name.split("/")[1], lang, judge)
     if name == NOTICE_PAGE and current is not None and not state.preview:
-        return archive_problems(site, current.id, lang)
+        return archive_problems(site, current.id, lang, judge)
     if lang in site.pages.get(name, {}):
-        return text_problems(site, lang, name)
+        return text_problems(site, lang, name, judge)
     return []
 
 
