@@ -102,9 +102,10 @@ def scheme_tab(browser):
 
 
 # Every page in the light scheme with every rule; the dark scheme changes colours only, so each kind of
-# page once (in the original language) with the colour rules.
+# page once (in the original language) with the colour rules; the page on following changes has no colour
+# of its own (text, a link and an address).
 @pytest.mark.parametrize("company,path,scheme", [(company, path, "light") for company, path in real_urls()]
-                         + [(company, path, "dark") for company in REAL for path in PAGES])
+                         + [(company, path, "dark") for company in REAL for path in PAGES if path != "follow/"])
 def test_no_accessibility_violation(scheme_tab, servers, company, path, scheme):
     tab = scheme_tab(scheme)
     tab.goto(servers[company] + path)

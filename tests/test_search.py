@@ -103,8 +103,8 @@ def history_hits(reader, url, query):
 
 
 @pytest.mark.parametrize("company,spellings", [
-    ("impro-media", ["ştergerea", "ștergerea", "stergerea", "ştergere"]),  # cedilla, comma below, bare, inflected
-    ("impro-celojumi", ["dzēšana", "dzēšanu", "DZESANAS"]),
+    ("impro-media", ["ştergerea", "ștergerea", "stergere"]),  # cedilla, comma below, bare and inflected
+    ("impro-celojumi", ["dzēšana", "DZESANU"]),
 ])
 def test_both_searches_forgive_spelling_and_inflection_and_agree(reader, servers, company, spellings):
     url = servers[company]
