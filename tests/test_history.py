@@ -312,3 +312,53 @@ def test_an_edited_archived_text_is_reported_at_the_line_that_changed(template, 
         f"companies/{SITE}/versions/v2/en.md:{number}: archived text altered: its SHA-256 no longer matches {REGISTRY} "
         f"(version 'v2'); restore it from git, never edit it"]
     assert number > 7
+
+
+def test_a_released_company_renamed_in_a_branch_is_refused_and_the_summary_says_so(template, tmp_path):
+    from runner import notices
+
+    root, _ = repository(template, tmp_path)
+    git(root, "checkout", "-q", "-b", "rename")
+    shutil.move(root / "companies" / SITE, root / "companies" / "example-renamed")
+    shutil.move(root / "docs" / SITE, root / "docs" / "example-renamed")
+    config = root / "companies" / "example-renamed" / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(SITE, "example-renamed"), encoding="utf-8")
+    commit(root, "Rename", "2026-12-01")
+    result = check(root, "--against", "main")
+    assert result.returncode == 1
+    assert (f"companies/{SITE}/versions.yml:1: company '{SITE}' has released versions on main and its folder is "
+            f"gone") in result.stdout
+    summary = notices("summary", "--root", str(root), "--base", "main").stdout
+    assert "Companies whose released versions are gone" in summary and f"company '{SITE}'" in summary
+
+
+def every_problem(root: Path):
+    """Every problem the check finds in the example, git's record included, in-process."""
+    from notices.checks.all import check_company
+
+    layout = Layout(root)
+    site = load_site(layout.company_dir(SITE), layout.docs_dir(SITE), layout.snippets_dir, root)
+    return check_company(site, history=True).problems
+
+
+def test_a_change_of_host_is_named_and_passes_only_as_the_company_confirmed(template, tmp_path):
+    from runner import notices
+
+    root, _ = repository(template, tmp_path)
+    git(root, "checkout", "-q", "-b", "move")
+    edit(root / "companies" / SITE / "company.yml", "domains: [example.com]", "domains: [example.net]")
+    edit(root / "companies" / SITE / "mkdocs.yml", "site_url: https://example.com/", "site_url: https://example.net/")
+    commit(root, "Move", "2026-12-01")
+    found = [str(p) for p in every_problem(root) if "another host" in p.message]
+    assert found == [
+        f"companies/{SITE}/company.yml:15: the site moves to another host (site_url changes from "
+        f"'https://example.com/' to 'https://example.net/'; domains changes from ['example.com'] to ['example.net'], "
+        f"compared with main): every permanent address, the feeds and the sitemap would move with it; a change of "
+        f"host is made only when the company asks: record it in company.yml as confirmed: {{domains: {{by: Name "
+        f"Surname, on: YYYY-MM-DD}}}}"]
+    summary = notices("summary", "--root", str(root), "--base", "main").stdout
+    assert "the site's host changes" in summary and "https://example.net/" in summary
+    with (root / "companies" / SITE / "company.yml").open("a", encoding="utf-8") as data:
+        data.write("confirmed:\n  domains: {by: Alex Example, on: 2026-12-01}\n")
+    moved = [p for p in every_problem(root) if "another host" in p.message]
+    assert [p.severity for p in moved] == [WARNING] and "as the company confirmed" in moved[0].message

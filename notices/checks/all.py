@@ -16,6 +16,7 @@ from ..sources.site import CompanySite
 from ..sources.site_config import check_site_config
 from ..sources.tree import check_tree
 from .clause_ids import clause_id_problems
+from .continuity import host_changes
 from .disclosure import check_disclosure
 from .emphasis import emphasis_problems, unpaired
 from .gdpr import Coverage, check_frozen, load_coverage, name_problems
@@ -62,6 +63,7 @@ def check_company(site: CompanySite, against: str | None = None, history: bool =
     problems += check_site_config(site.company, site.root)
     problems += check_tree(site.root, site.company.id) if site.root is not None else []
     versions, version_problems = check_versions(site, against, history, as_of)
+    problems += host_changes(site, against) if history else []
     problems += check_spelling(site) if spelling else []
     # Nothing reads a released text further once one is beyond the bounds of any text (shape.py).
     beyond = _archive_shape(site, versions)

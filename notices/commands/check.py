@@ -6,6 +6,7 @@ import argparse
 import itertools
 
 from ..checks.all import check_company
+from ..checks.continuity import vanished_companies
 from ..sources.layout import Layout
 from ..sources.problems import ERROR, Problem, SourceError, display_path
 from . import load
@@ -74,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if not known:
         problems.add(Problem("companies", 1, f"no company found under {layout.root / 'companies'}: "
                                              f"each company needs companies/<company>/company.yml"))
+    problems |= set(vanished_companies(layout.root, known, args.against))
     for company_id in args.companies or known:
         if company_id not in known:
             data_file = display_path(layout.company_dir(company_id) / "company.yml", layout.root)

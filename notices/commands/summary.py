@@ -8,6 +8,7 @@ import subprocess
 
 from ..checks.all import translations_behind
 from ..checks.clause_ids import clause_id_problems
+from ..checks.continuity import host_changes, vanished_companies
 from ..model.textdiff import ClauseDiff, Segment, compare
 from ..model.versions import NOTICE_PAGE, REGISTRY, ChangeKind, Version, frozen_text, load_versions
 from ..sources.layout import Layout
@@ -144,9 +145,17 @@ def company_summary(layout: Layout, company_id: str, ref: str | None) -> list[st
     base = released_at(layout, company_id, ref)
     if base is None:  # no base branch: what the draft changes since the newest release
         base = {v.id: v.sha256 for v in versions}
-    new = [v for v in versions if base.get(v.id) != v.sha256]
+    new = [v for v in versions if v.id not in base]
+    rewritten = [v for v in versions if v.id in base and base[v.id] != v.sha256]
     behind = translations_behind(site, versions)
     lines = []
+    if rewritten:
+        lines += [f"### {company.data['legal_name']}: released versions rewritten", "",
+                  f"**{', '.join(v.id for v in rewritten)}** were released on `{ref}` and their texts differ here: "
+                  f"a released version never changes (`notices check` refuses this).", ""]
+    moved = host_changes(site, ref)
+    if moved:
+        lines += [f"### {company.data['legal_name']}: the site's host changes", "", f"- {moved[0].message}", ""]
     for lang in company.languages:
         lines += [f"### {company.data['legal_name']} — {lang}", ""] + _language(site, versions, new, lang)
         mine = [p for p in behind if f"/{lang}/" in p.path]
@@ -160,6 +169,9 @@ def summary(layout: Layout, company_ids: list[str], ref: str | None) -> str:
     """The Markdown report for the given companies."""
     against = f"Compared with `{ref}`." if ref else "No base branch found: compared with the newest release."
     lines = ["## What readers will see change", "", against, ""]
+    gone = vanished_companies(layout.root, layout.company_ids(), ref) if ref else []
+    if gone:
+        lines += ["### Companies whose released versions are gone", ""] + [f"- {p.message}" for p in gone] + [""]
     for company_id in company_ids:
         lines += company_summary(layout, company_id, ref)
     return "\n".join(lines)
