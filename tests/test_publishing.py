@@ -1,4 +1,4 @@
-"""What the companies publish and what reviewers see: GDPR coverage page, sitemap, robots, PR summary."""
+"""What the companies publish and what reviewers see: GDPR index page, sitemap, robots, PR summary."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ RENAMED = "renamed_clauses"
 
 @dataclass
 class CompanyCheck:
-    """What checking a company found: its versions, its GDPR coverage (if readable), every problem."""
+    """What checking a company found: its versions, its GDPR index (if complete), every problem."""
 
     versions: list[Version]
     coverage: Coverage | None
