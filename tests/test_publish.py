@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from jinja2 import UndefinedError
 from test_site_files import COMPANY, publications
@@ -9,6 +11,7 @@ from test_site_files import COMPANY, publications
 from notices.publish.html import environment, render
 from notices.publish.pages import Pages
 from notices.publish.search_index import language_index
+from notices.publish.site_files import site_files
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +119,15 @@ def test_a_translation_says_the_original_prevails_only_once_the_company_confirme
     note = render("translation-note.html", "index.md", notice={**romanian.common(),
                                                                  "translation": romanian.translation(None)})
     assert "Compania a confirmat că, dacă cele două texte diferă, prevalează textul în limba engleză." in note
+
+
+def test_a_company_that_chose_no_gdpr_index_publishes_none_of_it(example):
+    english = publications(example)["en"]
+    assert english.index_document() is not None
+    english.site.company.data["gdpr_index"] = "no"  # the company's recorded choice (company.yml)
+    assert english.index_document() is None
+    assert "gdpr.md" not in {page.name for page in Pages(english, "https://example.com/").generated()}
+    assert not [f for f in site_files(english, "https://example.com/") if f.path.endswith("gdpr.json")]
+    listed = json.loads(next(f.content for f in site_files(english, "https://example.com/")
+                             if f.path == "versions.json"))
+    assert {v["gdpr"] for v in listed["versions"]} == {None}
