@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DAY, run_build
+from conftest import BUILD_DAY, notices, run_build
 
 from notices.checks.all import check_company
 from notices.sources.layout import Layout
@@ -120,7 +120,11 @@ def test_quotes_in_the_company_name_stay_text_in_every_attribute(released_templa
     index = root / "companies" / SITE / "gdpr.yml"  # its quotes follow the name, as an editor would make them
     index.write_text(index.read_text(encoding="utf-8").replace(
         '"Example Privacy Ltd (fictional example)"', "'IMPRO \"X'' onmouseover=alert(1) y=\"'"), encoding="utf-8")
-    result = run_build(root, tmp_path / "site", SITE, as_of=BUILD_DAY)
+    # The site shows the name the version in force was released with: the new name is released first.
+    done = notices("release", SITE, "--root", str(root), "--editorial", "--published", BUILD_DAY, "--effective",
+                   "2027-01-11", "--summary", "en=New name", "--summary", "ro=Nume nou", "--translation-current", "ro")
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = run_build(root, tmp_path / "site", SITE, as_of="2027-01-11")
     assert result.returncode == 0, result.output
     soup = BeautifulSoup((tmp_path / "site" / SITE / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert not soup.find_all(attrs={"onmouseover": True})

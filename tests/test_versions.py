@@ -256,7 +256,7 @@ def test_release_refuses_when_nothing_changed(released):
     result = release(released, SITE, "--editorial", "--summary", "en=x", "--summary", "ro=y",
                      "--published", "2026-11-22", "--effective", "2027-01-11")
     assert result.returncode == 1
-    assert "the text and title have not changed since v4: nothing to release" in result.stderr
+    assert "the text, title and facts shown have not changed since v4: nothing to release" in result.stderr
 
 
 @pytest.mark.parametrize("url,other", [("history", "ro/history/"), ("versions/v2", "ro/versions/v2/"),

@@ -9,8 +9,9 @@ import subprocess
 from ..checks.all import translations_behind
 from ..checks.clause_ids import clause_id_problems
 from ..checks.continuity import host_changes, vanished_companies
+from ..model.shown import Shown, draft, released
 from ..model.textdiff import ClauseDiff, Segment, compare
-from ..model.versions import NOTICE_PAGE, REGISTRY, ChangeKind, Version, frozen_text, load_versions
+from ..model.versions import REGISTRY, ChangeKind, Version, load_versions
 from ..sources.layout import Layout
 from ..sources.problems import ERROR, SourceError
 from ..sources.site import CompanySite
@@ -95,7 +96,6 @@ def _clause_lines(changed: list[ClauseDiff]) -> list[str]:
 
 def _new_version(site: CompanySite, versions: list[Version], version: Version, lang: str) -> list[str]:
     """What a version released by this branch changes for readers of `lang`."""
-    company_dir = site.company.path.parent
     index = versions.index(version)
     kind = version.change if version.change == ChangeKind.INITIAL else f"{version.change} change"
     head = (f"**New version {version.id}** ({kind}): published {version.published}, "
@@ -106,8 +106,15 @@ def _new_version(site: CompanySite, versions: list[Version], version: Version, l
     if index == 0:
         return [head + " The first version: the whole text is new.", ""] + note
     before = versions[index - 1]
-    changed = _changes(site, frozen_text(company_dir, before.id, lang), frozen_text(company_dir, version.id, lang))
-    return [f"{head} Compared with {before.id}: {len(changed)} clause(s) change.", ""] + note + _clause_lines(changed)
+    then, now = released(site, before, lang), released(site, version, lang)
+    changed = _changes(site, then.text, now.text)
+    return [f"{head} Compared with {before.id}: {len(changed)} clause(s) change.{_retitled(then, now)}", ""] \
+        + note + _clause_lines(changed)
+
+
+def _retitled(then: Shown, now: Shown) -> str:
+    """A sentence saying how the title changes, or nothing."""
+    return f" The title changes from '{then.title}' to '{now.title}'." if then.title != now.title else ""
 
 
 def _language(site: CompanySite, versions: list[Version], new: list[Version], lang: str) -> list[str]:
@@ -115,13 +122,14 @@ def _language(site: CompanySite, versions: list[Version], new: list[Version], la
     lines = []
     for version in new:
         lines += _new_version(site, versions, version, lang)
-    current = site.filled(lang, NOTICE_PAGE)
     if not versions:
         return lines + ["No version released yet: the whole text is new.", ""]
     latest = versions[-1]
-    changed = _changes(site, frozen_text(site.company.path.parent, latest.id, lang), current)
-    if changed:
-        lines += [f"Draft not yet released, compared with {latest.id}: {len(changed)} clause(s) change.", ""]
+    then, now = released(site, latest, lang), draft(site, lang)
+    changed = _changes(site, then.text, now.text)
+    if changed or then.title != now.title:
+        lines += [f"Draft not yet released, compared with {latest.id}: {len(changed)} clause(s) change."
+                  f"{_retitled(then, now)}", ""]
         lines += _clause_lines(changed)
         lines += [f"Readers see this only after `notices release {site.company.id}` releases it as a new "
                   f"version.", ""]

@@ -99,8 +99,10 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
                      "--effective")
     drafts = {lang: draft(site, lang) for lang in company.languages}
     texts = {lang: shown.text for lang, shown in drafts.items()}
-    if last and all(drafts[lang].same_as(released(site, last, lang)) for lang in company.languages):
-        raise refuse(f"the text and title have not changed since {last.id}: nothing to release")
+    if last and all(drafts[lang].same_as(released(site, last, lang))
+                    and (last.facts is None or last.facts.get(lang) == frame_facts(site, lang))
+                    for lang in company.languages):
+        raise refuse(f"the text, title and facts shown have not changed since {last.id}: nothing to release")
 
     translates = _translations(site, versions, version_id, texts, set(translation_current),
                                set(translation_behind), refuse)
