@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -198,10 +199,15 @@ NOTICE = f"docs/{SITE}/en/index.md"
      f"{NOTICE}:30: the link's host 'www.xn--exmple-4nf.com' (www.exаmple.com): 'exаmple' mixes letters"),
     (_append_notice, "Complain to [https://authority.example.org](https://other.example.net/).",
      f"{NOTICE}:30: the link shows 'https://authority.example.org' but leads to another host"),
+    (_replace(NOTICE, "title: Privacy notice", "title: Privacy notice\nrenamed_clauses: {retention: rights}"), "",
+     f"{NOTICE}:3: the id 'retention' is carried by two elements"),
+    (_append_notice, '<span id="retention"></span>Also kept.', f"{NOTICE}:30: the id 'retention' is carried by two"),
+    (_replace(NOTICE, "{#retention}", "{#notice-main}"), "",
+     f"{NOTICE}:21: the id 'notice-main' belongs to the site's own markup"),
 ], ids=["page-feed", "page-versions-json", "page-robots", "page-search", "page-language-root", "zone-localtime",
         "zone-factory", "name-mixed-script", "name-bidi", "summary-control", "summary-isolate", "notice-bidi",
         "notice-homoglyph", "labels-mark", "mailto-bcc", "mailto-other", "shown-host-other", "host-homoglyph", "host-punycode",
-        "shown-url-other"])
+        "shown-url-other", "renamed-onto-a-clause", "raw-element-id", "site-id"])
 def test_what_the_build_would_fail_on_or_readers_cannot_see_is_refused_at_its_line(released_template, tmp_path,
                                                                                  edit, value, expected):
     root = Path(shutil.copytree(released_template, tmp_path / "project"))
@@ -221,3 +227,13 @@ def test_the_build_refuses_a_link_that_copies_readers_mail_and_leaves_the_site_a
     assert result.returncode != 0
     assert f"docs/{SITE}/en/about.md:3: the mail link to 'mailto:privacy@example.com?cc=" in result.output
     assert not (tmp_path / "site" / SITE).exists()
+
+
+def test_every_id_of_the_sites_own_markup_is_reserved():
+    from conftest import ROOT
+
+    from notices.sources.addresses import site_id
+
+    templates = [*(ROOT / "notices" / "publish" / "templates").glob("*"), *(ROOT / "overrides").rglob("*.html")]
+    ids = {match for path in templates for match in re.findall(r'\bid="([^"{]+)"', path.read_text(encoding="utf-8"))}
+    assert ids and all(site_id(value) for value in ids), sorted(v for v in ids if not site_id(v))

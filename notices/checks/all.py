@@ -130,9 +130,14 @@ def _published(site: CompanySite, versions: list[Version], lang: str, name: str,
 def text_problems(site: CompanySite, lang: str, name: str, judge: Judge | None = None) -> list[Problem]:
     """Where an editor's page, filled in, first leaves the allowlist (or `judge`): the page's or a snippet's line."""
     text, origins = _traced(site, lang, name)
-    if judge is not None:
-        return check_markdown(text, site.markdown_html(), origins, judge, LINK_HELP)
-    return check_markdown(text, site.markdown_html(), origins)
+    if judge is None:
+        return check_markdown(text, site.markdown_html(), origins)
+    found = check_markdown(text, site.markdown_html(), origins, judge, LINK_HELP)
+    reason = None if found else judge(site.markdown_html()(site.filled(lang, name)))
+    if reason:  # from what the page adds to its text: the old ids it keeps (renamed_clauses)
+        page = site.pages[name][lang]
+        found = [Problem(page.shown_as, page.meta_line(RENAMED), f"{reason}: {LINK_HELP}")]
+    return found
 
 
 def _link_rule(site: CompanySite) -> tuple[Judge, tuple[str, ...]]:

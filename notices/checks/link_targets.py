@@ -11,12 +11,14 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from ..sources.addresses import site_id
 from ..sources.text import mixed_script
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # Text a reader takes for a web address: an optional scheme, a host with a dot, an optional path.
 SHOWN_HOST = re.compile(r"(?:https?://)?((?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,})(?:[/:?#]\S*)?", re.UNICODE)
-HELP = "a link must lead where its text says, and mail only to the company's own addresses (company.yml)"
+HELP = ("a link must lead where its text says and mail only to the company's own addresses (company.yml); "
+        "an id names one place of the page")
 
 
 class _Links(HTMLParser):
@@ -25,11 +27,15 @@ class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[tuple[str, str]] = []
+        self.ids: list[str] = []
         self._open: list[list[str]] = []
         self._targets: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Open a link."""
+        """Open a link; note every id."""
+        found = dict(attrs).get("id")
+        if found:
+            self.ids.append(found)
         if tag == "a":
             self._targets.append(dict(attrs).get("href") or "")
             self._open.append([])
@@ -78,11 +84,27 @@ def _host_problem(host: str) -> str | None:
     return f"the link's host '{host}' ({shown}): {mixed}" if mixed else None
 
 
+def id_problem(ids: list[str]) -> str | None:
+    """The first id carried twice or taken from the site's own markup, and why; None if there is none."""
+    seen: set[str] = set()
+    for value in ids:
+        if site_id(value):
+            return f"the id '{value}' belongs to the site's own markup: choose another clause id"
+        if value in seen:
+            return (f"the id '{value}' is carried by two elements (a clause, a kept old id or an element written "
+                    f"with id=): links to it would land on one of them; keep it on one")
+        seen.add(value)
+    return None
+
+
 def link_problem(html: str, own: frozenset[str]) -> str | None:
-    """The first link of `html` that does not say where it goes, and why; None if every link does."""
+    """The first link of `html` that does not say where it goes (or id that names two places), and why."""
     parser = _Links()
     parser.feed(html)
     parser.close()
+    doubled = id_problem(parser.ids)
+    if doubled:
+        return doubled
     for target, text in parser.links:
         scheme = target.split(":", 1)[0].lower() if ":" in target else ""
         shown_mail = text.lower() if EMAIL.fullmatch(text) else None

@@ -32,3 +32,14 @@ def taken_address(name: str, languages: list[str]) -> str | None:
     if first in {lang.casefold() for lang in languages}:
         return f"'/{first}/' is the address of the notice in '{first}'; an editor's page there would replace it"
     return None
+
+
+# Ids the site's own markup uses around a text (the theme's and the frame's): a clause may not take one,
+# or a link to it would land elsewhere.
+SITE_ID_PREFIXES = ("notice-", "md-", "clause-", "__")
+SITE_IDS = frozenset({"changed-clauses", "search", "content", "top"})
+
+
+def site_id(value: str) -> bool:
+    """Whether `value` is an id of the site's own markup, which no clause or element of a text may take."""
+    return value.lower() in SITE_IDS or value.lower().startswith(SITE_ID_PREFIXES)
