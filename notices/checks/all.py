@@ -140,10 +140,10 @@ def text_problems(site: CompanySite, lang: str, name: str, judge: Judge | None =
     return found
 
 
-def _link_rule(site: CompanySite) -> tuple[Judge, tuple[str, ...]]:
-    """The link rule for this company (its own mail addresses), and its key in the cache."""
-    own = company_addresses(site.company.data)
-    return (lambda html: link_problem(html, own)), ("links", *sorted(own))
+def _link_rule(site: CompanySite, released: bool = False) -> tuple[Judge, tuple[str, ...]]:
+    """The link rule for this company's draft (its own mail addresses) or `released` texts, and its cache key."""
+    own = None if released else company_addresses(site.company.data)
+    return (lambda html: link_problem(html, own)), ("links", *sorted(own or ("released",)))
 
 
 def _traced(site: CompanySite, lang: str, name: str) -> tuple[str, list[Origin]]:
@@ -193,8 +193,8 @@ def _archive_markup(site: CompanySite, versions: list[Version]) -> list[Problem]
             text = _frozen(site, version.id, lang)
             if text is not None and not passes(text, to_html, cache):
                 problems += archive_problems(site, version.id, lang)
-            elif text is not None and not passes(text, to_html, cache, *_link_rule(site)):
-                problems += archive_problems(site, version.id, lang, _link_rule(site)[0])
+            elif text is not None and not passes(text, to_html, cache, *_link_rule(site, released=True)):
+                problems += archive_problems(site, version.id, lang, _link_rule(site, released=True)[0])
     return problems
 
 

@@ -97,8 +97,12 @@ def id_problem(ids: list[str]) -> str | None:
     return None
 
 
-def link_problem(html: str, own: frozenset[str]) -> str | None:
-    """The first link of `html` that does not say where it goes (or id that names two places), and why."""
+def link_problem(html: str, own: frozenset[str] | None) -> str | None:
+    """The first link of `html` that does not say where it goes (or id that names two places), and why.
+
+    `own`: the company's addresses, the only ones mail may go to; None for a released text, whose addresses
+    were the company's when it was released (a later change of address never refuses the record).
+    """
     parser = _Links()
     parser.feed(html)
     parser.close()
@@ -114,10 +118,10 @@ def link_problem(html: str, own: frozenset[str]) -> str | None:
             if headers:
                 return (f"the mail link to '{target[:80]}' adds '?{headers[:40]}': a link may not copy a reader's "
                         f"mail to anyone (cc, bcc) or write it for them (subject, body); link the address alone")
-            others = [a for a in addresses if a not in own]
+            others = [a for a in addresses if own is not None and a not in own]
             if others or not addresses:
                 return (f"the mail link to '{', '.join(others) or target}' is not one of the company's addresses "
-                        f"in company.yml ({', '.join(sorted(own)) or 'none'}): readers' mail goes to the company")
+                        f"in company.yml ({', '.join(sorted(own or ())) or 'none'}): readers' mail goes to the company")
             if shown_mail and addresses != [shown_mail]:
                 return f"the link shows '{text}' but sends mail to '{', '.join(addresses)}'"
             continue

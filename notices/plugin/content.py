@@ -31,6 +31,7 @@ from ..publish.html import problems_box
 from ..publish.pages import Pages
 from ..publish.publication import Publication
 from ..publish.site_files import site_files
+from ..sources.addresses import ARCHIVE_FOLDER
 from ..sources.layout import Layout
 from ..sources.load import load_site
 from ..sources.problems import ERROR, Problem, SourceError, display_path
@@ -230,7 +231,10 @@ def on_page_context(state: BuildState, context: dict[str, Any], page: Page) -> d
 def on_page_content(state: BuildState, html: str, page: Page) -> str:
     """The rendered text passes the HTML allowlist; what is published is the sanitizer's own output."""
     verdict = sanitize(html)
-    own = company_addresses(state.loaded()[0].company.data)
+    lang, _, name = page.file.src_uri.partition("/")
+    released = name.startswith(ARCHIVE_FOLDER + "/") or (
+        name == NOTICE_PAGE and not state.preview and state.language(lang).publication.current is not None)
+    own = None if released else company_addresses(state.loaded()[0].company.data)
     refusal, judge = verdict.refused, None
     if refusal is None:
         # Links say where they go: the same rule as the check's, on what is published.
