@@ -190,7 +190,8 @@ def test_a_copy_without_git_warns_once_per_company_and_passes(template):
 def test_a_material_version_on_main_10_days_before_it_takes_effect_is_an_error(template, tmp_path):
     root, commits = repository(template, tmp_path, {**ON_MAIN, "v2": "2026-04-05", "v3": "2026-04-05"})
     assert errors(root) == [
-        f"{REGISTRY}:22: material version 'v2' reached main on 2026-04-05 ({commits['v2'][:7]}), only 10 days "
+        f"{REGISTRY}:22: material version 'v2' reached main on 2026-04-05 ({commits['v2'][:7]}, the date of its commit "
+        f"on main, never before main's commits before it), only 10 days "
         f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "
         f"revert it before it is deployed and release it with an effective date on or after 2026-05-05"]
 
@@ -262,7 +263,8 @@ def test_the_day_a_version_reached_main_is_the_company_s_day(template, tmp_path)
     assert errors(root) == []  # in UTC it is still 16 March: 30 days' notice
     data.write_text(zoned, encoding="utf-8")
     assert errors(root) == [
-        f"{REGISTRY}:22: material version 'v2' reached main on 2026-03-17 ({commits['v2'][:7]}), only 29 days "
+        f"{REGISTRY}:22: material version 'v2' reached main on 2026-03-17 ({commits['v2'][:7]}, the date of its commit "
+        f"on main, never before main's commits before it), only 29 days "
         f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "
         f"revert it before it is deployed and release it with an effective date on or after 2026-04-16"]
 
@@ -362,3 +364,17 @@ def test_a_change_of_host_is_named_and_passes_only_as_the_company_confirmed(temp
         data.write("confirmed:\n  domains: {by: Alex Example, on: 2026-12-01}\n")
     moved = [p for p in every_problem(root) if "another host" in p.message]
     assert [p.severity for p in moved] == [WARNING] and "as the company confirmed" in moved[0].message
+
+
+def test_a_commit_back_dated_onto_main_counts_from_main_s_commits_before_it(template, tmp_path):
+    root, _ = repository(template, tmp_path, upto=3)  # v4 (material, effective 2027-01-10) is not committed yet
+    (root / "README.md").write_text("Later work on main.\n", encoding="utf-8")
+    git(root, "add", "README.md", when="2027-01-01")
+    git(root, "commit", "-q", "-m", "Later work", when="2027-01-01")
+    back_dated = commit(root, "Release v4", "2026-06-01")  # the committer's clock says June
+    found = errors(root, as_of="2027-01-02")
+    assert [e for e in found if "'v4' reached main" in e] == [
+        f"{REGISTRY}:60: material version 'v4' reached main on 2027-01-01 ({back_dated[:7]}, the date of its commit "
+        f"on main, never before main's commits before it), only 9 days before it takes effect on 2027-01-10: readers "
+        f"must get 30 days' notice; it must not be published so: revert it before it is deployed and release it with "
+        f"an effective date on or after 2027-01-31"]

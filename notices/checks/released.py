@@ -219,7 +219,8 @@ def _notice(site: CompanySite, versions: list[Version], history: Record, registr
             days = (version.effective - day).days
             if days >= period:
                 continue
-            message = (f"material version '{version.id}' reached main on {day} ({seen.short}), only {max(days, 0)} "
+            message = (f"material version '{version.id}' reached main on {day} ({seen.short}, the date of its "
+                       f"commit on main, never before main's commits before it), only {max(days, 0)} "
                        f"days before it takes effect on {version.effective}: readers must get {period} days' "
                        f"notice; it must not be published so: revert it before it is deployed and release it "
                        f"with an effective date on or after {day + dt.timedelta(days=period)}")

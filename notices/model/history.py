@@ -14,6 +14,7 @@ from ..sources.yamlsource import parse_yaml
 
 # Enough for years of releases; bounded so that a check stays fast on a long history.
 MAX_COMMITS = 300
+MAX_MAINLINE = 20_000
 PYPROJECT = "pyproject.toml"
 MAINLINE = "main"
 NO_HISTORY = "no git history here: released versions could not be compared with what was released"
@@ -123,10 +124,29 @@ def load_record(registry: Path, start: Start | None) -> Record:
         when = _run(folder, "log", "-1", "--format=%ct", start.commit)
         commits.append([start.commit, when.stdout.decode().strip() if when and not when.returncode else "0"])
     commits.reverse()
+    commits = _not_before_earlier(folder, mainline, commits)
     contents = _read_blobs(folder, [f"{commit}:{relative}" for commit, _ in commits])
     snapshots = [Snapshot(commit, dt.datetime.fromtimestamp(int(stamp), dt.UTC), _entries(content))
                  for (commit, stamp), content in zip(commits, contents, strict=True) if content is not None]
     return Record(snapshots, complete)
+
+
+def _not_before_earlier(folder: Path, mainline: str, commits: list[list[str]]) -> list[list[str]]:
+    """Each commit's date raised to the latest date of the main line's commits before it.
+
+    A committer date is whatever the committer's clock said: a commit back-dated onto main would claim
+    that a version reached readers earlier than it could have. Main's commits come one after another, so
+    a commit reached main no earlier than every commit before it on the main line.
+    """
+    listed = _run(folder, "log", "--first-parent", f"--max-count={MAX_MAINLINE}", "--format=%H %ct", mainline)
+    if listed is None or listed.returncode:
+        return commits
+    latest, floor = 0, {}
+    for line in reversed(listed.stdout.decode().splitlines()):
+        commit, stamp = line.split()
+        latest = max(latest, int(stamp))
+        floor[commit] = latest
+    return [[commit, str(max(int(stamp), floor.get(commit, 0)))] for commit, stamp in commits]
 
 
 @dataclass(frozen=True)
