@@ -318,3 +318,11 @@ def test_a_page_explains_how_to_follow_changes_with_the_feed_address(example, ro
     history = built(example, f"{root}history")
     assert history.select_one("article a[href='../follow/']") and not history.select("article a[href$='feed.xml']")
     assert built(example, root).select_one("nav a[href='follow/']")
+
+
+def test_a_notice_without_front_matter_is_titled_by_its_first_heading(released):
+    notice = released / "docs" / SITE / "en" / "index.md"
+    edit(notice, "---\ntitle: Privacy notice\n---\n", "")
+    result = check(released, SITE)
+    assert result.returncode == 0, result.stdout
+    assert "this title differs" not in result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..sources.clauses import scan
 from ..sources.site import CompanySite
 from ..sources.text import web_address
 from .disclosure import display_name, public_facts
@@ -30,9 +31,15 @@ def released(site: CompanySite, version: Version, lang: str) -> Shown:
 
 
 def draft(site: CompanySite, lang: str) -> Shown:
-    """The editor's notice in `lang`: facts and snippets filled in, the title of its front matter."""
+    """The editor's notice in `lang`: facts and snippets filled in, the title of its front matter.
+
+    A page without front matter is titled by its first heading, as MkDocs titles it.
+    """
     page = site.pages[NOTICE_PAGE][lang]
-    return Shown(site.filled(lang, NOTICE_PAGE), str(page.meta.get("title") or "").strip())
+    title = str(page.meta.get("title") or "").strip()
+    if not title and not page.meta:
+        title = next((m.label for m in scan(page.padded_body()) if m.level == 1 and m.label), "")
+    return Shown(site.filled(lang, NOTICE_PAGE), title)
 
 
 def shown_version(versions: list[Version], today: dt.date, preview: bool) -> Version | None:

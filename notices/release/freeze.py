@@ -98,6 +98,10 @@ def release(site: CompanySite, *, change: ChangeKind | None, summaries: dict[str
                      f"{published + dt.timedelta(days=period)} or later, or give --override-notice \"why\"",
                      "--effective")
     drafts = {lang: draft(site, lang) for lang in company.languages}
+    untitled = [site.pages[NOTICE_PAGE][lang].shown_as for lang, shown in drafts.items() if not shown.title]
+    if untitled:
+        raise SourceError([Problem(shown, 1, "the notice has no title to release with it: start the page with a "
+                                             "front matter (---, title: ..., ---)") for shown in untitled])
     texts = {lang: shown.text for lang, shown in drafts.items()}
     if last and all(drafts[lang].same_as(released(site, last, lang))
                     and (last.facts is None or last.facts.get(lang) == frame_facts(site, lang))
