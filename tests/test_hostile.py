@@ -204,10 +204,12 @@ NOTICE = f"docs/{SITE}/en/index.md"
     (_append_notice, '<span id="retention"></span>Also kept.', f"{NOTICE}:30: the id 'retention' is carried by two"),
     (_replace(NOTICE, "{#retention}", "{#notice-main}"), "",
      f"{NOTICE}:21: the id 'notice-main' belongs to the site's own markup"),
+    (_replace(COMPANY, "email: privacy@example.com", 'email: "privacy@example.com\\n"'), "", f"{COMPANY}:12:"),
+    (_replace(COMPANY, "domains: [example.com]", 'domains: ["example.com\\n"]'), "", f"{COMPANY}:15:"),
 ], ids=["page-feed", "page-versions-json", "page-robots", "page-search", "page-language-root", "zone-localtime",
         "zone-factory", "name-mixed-script", "name-bidi", "summary-control", "summary-isolate", "notice-bidi",
         "notice-homoglyph", "labels-mark", "mailto-bcc", "mailto-other", "shown-host-other", "host-homoglyph", "host-punycode",
-        "shown-url-other", "renamed-onto-a-clause", "raw-element-id", "site-id"])
+        "shown-url-other", "renamed-onto-a-clause", "raw-element-id", "site-id", "email-newline", "domain-newline"])
 def test_what_the_build_would_fail_on_or_readers_cannot_see_is_refused_at_its_line(released_template, tmp_path,
                                                                                  edit, value, expected):
     root = Path(shutil.copytree(released_template, tmp_path / "project"))

@@ -22,8 +22,8 @@ ADMONITIONS = {"admonition", "note", "abstract", "info", "tip", "success", "ques
 CLASSES = {"div": ADMONITIONS, "p": {"admonition-title"}, "a": {"headerlink"}}
 URL_SCHEMES = {"https", "mailto", "tel"}
 # Ids name clauses and headings; a leading underscore is the theme's own namespace (#__config, #__search).
-ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
-LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}\Z")
+LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:

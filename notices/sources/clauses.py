@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CLAUSE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*$")
-BLOCK_ATTRS = re.compile(r"^\s*\{:?(?P<attrs>[^{}]*)\}\s*$")
+CLAUSE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
+HEADING = re.compile(r"^(#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^{}]*)\})?\s*\Z")
+BLOCK_ATTRS = re.compile(r"^\s*\{:?(?P<attrs>[^{}]*)\}\s*\Z")
 INCLUDE = re.compile(r"""^\s*\{%-?\s*include\s+["'](?P<name>[^"']+)["']\s*-?%\}\s*$""")
 FENCE = re.compile(r"^\s*(```|~~~)")
 

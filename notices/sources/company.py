@@ -19,8 +19,8 @@ from .yamlsource import LinedData, load_yaml
 
 DATA_FILE = "company.yml"
 
-EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
+DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+\Z")
 
 # Every fact a notice may need: dotted key -> (required, kind, what to write).
 FACTS: dict[str, tuple[bool, str, str]] = {

@@ -25,7 +25,7 @@ LANGUAGE_KEYS = ("locale", "name", "default")
 # Characters an https address of a site may hold; anything else (< > " ' spaces \ ...) is refused outright.
 # The theme prints language names and the site's name into HTML without escaping them.
 QUOTES = re.compile(r"[\"'&]")
-URL_CHARACTERS = re.compile(r"^[A-Za-z0-9.:/@?#=&%_~+-]+$")
+URL_CHARACTERS = re.compile(r"^[A-Za-z0-9.:/@?#=&%_~+-]+\Z")
 
 
 def check_site_config(company: Company, root: Path | None) -> list[Problem]:

@@ -60,7 +60,7 @@ def unclean(text: str) -> str | None:
     return hidden_character(text) or mixed_script(text)
 
 
-HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+\Z")
 UNSAFE_IN_URL = re.compile(r"[\s<>\"'`\\{}|^\[\]()\x00-\x1f\x7f]")
 
 
