@@ -206,10 +206,14 @@ NOTICE = f"docs/{SITE}/en/index.md"
      f"{NOTICE}:21: the id 'notice-main' belongs to the site's own markup"),
     (_replace(COMPANY, "email: privacy@example.com", 'email: "privacy@example.com\\n"'), "", f"{COMPANY}:12:"),
     (_replace(COMPANY, "domains: [example.com]", 'domains: ["example.com\\n"]'), "", f"{COMPANY}:15:"),
+    (_replace(f"companies/{SITE}/versions.yml", "effective: 2027-01-10", "effective: 9999-12-31"), "",
+     f"companies/{SITE}/versions.yml:"),
+    (_replace(f"companies/{SITE}/versions.yml", "id: v4", 'id: "v4\\n"'), "", f"companies/{SITE}/versions.yml:"),
 ], ids=["page-feed", "page-versions-json", "page-robots", "page-search", "page-language-root", "zone-localtime",
         "zone-factory", "name-mixed-script", "name-bidi", "summary-control", "summary-isolate", "notice-bidi",
         "notice-homoglyph", "labels-mark", "mailto-bcc", "mailto-other", "shown-host-other", "host-homoglyph", "host-punycode",
-        "shown-url-other", "renamed-onto-a-clause", "raw-element-id", "site-id", "email-newline", "domain-newline"])
+        "shown-url-other", "renamed-onto-a-clause", "raw-element-id", "site-id", "email-newline", "domain-newline", "effective-end-of-time",
+        "registry-id-newline"])
 def test_what_the_build_would_fail_on_or_readers_cannot_see_is_refused_at_its_line(released_template, tmp_path,
                                                                                  edit, value, expected):
     root = Path(shutil.copytree(released_template, tmp_path / "project"))
