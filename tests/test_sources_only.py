@@ -56,6 +56,8 @@ CONFIG_CASES = {  # added at the end of the configuration (line 16), message exp
     "a plugin": ("  search:\n    lang: en\n", f"{CONFIG}:16: 'plugins.search' {NOT_ALLOWED}"),
     "an i18n option": ("    fallback_to_default: true\n",
                        f"{CONFIG}:16: 'plugins.i18n.fallback_to_default' {NOT_ALLOWED}"),
+    "a misspelt setting": ("site_ur: https://example.com/\n",
+                           f"{CONFIG}:16: 'site_ur' {NOT_ALLOWED} (did you mean 'site_url'?)"),
     "a tag reading the environment": ("extra:\n  x: !ENV HOME\n", f"{CONFIG}:17: YAML value not allowed here"),
 }
 

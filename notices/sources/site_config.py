@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .company import Company
-from .problems import Problem, SourceError, display_path
+from .problems import Problem, SourceError, did_you_mean, display_path
 from .text import plain_text
 from .yamlsource import LinedData, load_yaml
 
@@ -26,6 +26,9 @@ LANGUAGE_KEYS = ("locale", "name", "default")
 # The theme prints language names and the site's name into HTML without escaping them.
 QUOTES = re.compile(r"[\"'&]")
 URL_CHARACTERS = re.compile(r"^[A-Za-z0-9.:/@?#=&%_~+-]+\Z")
+
+
+CONFIG_KEYS = ("INHERIT", "site_name", "site_url", "docs_dir", "site_dir", "plugins")
 
 
 def check_site_config(company: Company, root: Path | None) -> list[Problem]:
@@ -47,8 +50,8 @@ def check_site_config(company: Company, root: Path | None) -> list[Problem]:
 
     problems: list[Problem] = []
     for key in config:
-        if key not in ("INHERIT", "site_name", "site_url", "docs_dir", "site_dir", "plugins"):
-            report(key, _not_allowed(key))
+        if key not in CONFIG_KEYS:
+            report(key, _not_allowed(key, did_you_mean(str(key), CONFIG_KEYS)))
     expected = {"INHERIT": BASE, "docs_dir": f"../../docs/{company.id}", "site_dir": f"../../site/{company.id}"}
     for key, value in expected.items():
         if key not in config:
@@ -64,8 +67,8 @@ def check_site_config(company: Company, root: Path | None) -> list[Problem]:
     return problems
 
 
-def _not_allowed(dotted: str) -> str:
-    return (f"'{dotted}' cannot be set in a company's configuration: it gives only {ALLOWED}; everything else "
+def _not_allowed(dotted: str, guess: str = "") -> str:
+    return (f"'{dotted}' cannot be set in a company's configuration{guess}: it gives only {ALLOWED}; everything else "
             f"(theme, plugins, hooks, scripts, extensions) is shared, in mkdocs.yml at the project root")
 
 
