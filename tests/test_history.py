@@ -378,3 +378,14 @@ def test_a_commit_back_dated_onto_main_counts_from_main_s_commits_before_it(temp
         f"on main, never before main's commits before it), only 9 days before it takes effect on 2027-01-10: readers "
         f"must get 30 days' notice; it must not be published so: revert it before it is deployed and release it with "
         f"an effective date on or after 2027-01-31"]
+
+
+def test_the_summary_calls_a_rewritten_released_version_rewritten_not_new(template, tmp_path):
+    from runner import notices
+
+    root, _ = repository(template, tmp_path)
+    git(root, "checkout", "-q", "-b", "rewrite")
+    refreeze(root, "v1")
+    commit(root, "Rewrite v1", "2026-12-01")
+    summary = notices("summary", "--root", str(root), "--base", "main").stdout
+    assert "released versions rewritten" in summary and "Released on `main` and different here: **v1**" in summary

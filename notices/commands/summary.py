@@ -159,8 +159,8 @@ def company_summary(layout: Layout, company_id: str, ref: str | None) -> list[st
     lines = []
     if rewritten:
         lines += [f"### {company.data['legal_name']}: released versions rewritten", "",
-                  f"**{', '.join(v.id for v in rewritten)}** were released on `{ref}` and their texts differ here: "
-                  f"a released version never changes (`notices check` refuses this).", ""]
+                  f"Released on `{ref}` and different here: **{', '.join(v.id for v in rewritten)}**. A released "
+                  f"version never changes (`notices check` refuses this).", ""]
     moved = host_changes(site, ref)
     if moved:
         lines += [f"### {company.data['legal_name']}: the site's host changes", "", f"- {moved[0].message}", ""]
