@@ -97,10 +97,26 @@ def record_start(root: Path | None) -> Start | None:
     return Start(value, shown, line)
 
 
+def _mainline(folder: Path) -> str:
+    return MAINLINE if _ok(folder, "rev-parse", "--verify", "--quiet", f"{MAINLINE}^{{commit}}") else "HEAD"
+
+
+def _mainline_commits(folder: Path, mainline: str, relative: str, start: Start | None) -> list[list[str]]:
+    """`[hash, committer time]` of the main line's commits that touched `relative` since `start`, newest first."""
+    # First parent only: what reached the main line, not the intermediate commits of merged branches.
+    args = ["log", "--first-parent", f"--max-count={MAX_COMMITS}", "--format=%H %ct", mainline]
+    if start is not None:
+        args += ["--not", f"{start.commit}^@"]
+    listed = _run(folder, *args, "--", relative)
+    if listed is None or listed.returncode:
+        raise NoHistory(NO_HISTORY)
+    return [line.split() for line in listed.stdout.decode().splitlines() if line.strip()]
+
+
 def load_record(registry: Path, start: Start | None) -> Record:
     """The main line's copies of `registry` since `start`; NoHistory where git has none."""
     folder, relative = _locate(registry)
-    mainline = MAINLINE if _ok(folder, "rev-parse", "--verify", "--quiet", f"{MAINLINE}^{{commit}}") else "HEAD"
+    mainline = _mainline(folder)
     if start is not None:
         if not _ok(folder, "rev-parse", "--verify", "--quiet", f"{start.commit}^{{commit}}"):
             raise SourceError([Problem(start.shown_as, start.line,
@@ -110,14 +126,7 @@ def load_record(registry: Path, start: Start | None) -> Record:
             raise SourceError([Problem(start.shown_as, start.line,
                 f"record_starts names commit {start.commit[:12]}, which is not in the history of {mainline}: "
                 f"name a commit of {mainline}'s history (the first deployment)")])
-    # First parent only: what reached the main line, not the intermediate commits of merged branches.
-    args = ["log", "--first-parent", f"--max-count={MAX_COMMITS}", "--format=%H %ct", mainline]
-    if start is not None:
-        args += ["--not", f"{start.commit}^@"]
-    listed = _run(folder, *args, "--", relative)
-    if listed is None or listed.returncode:
-        raise NoHistory(NO_HISTORY)
-    commits = [line.split() for line in listed.stdout.decode().splitlines() if line.strip()]
+    commits = _mainline_commits(folder, mainline, relative, start)
     complete = len(commits) < MAX_COMMITS
     if start is not None and complete and all(commit != start.commit for commit, _ in commits):
         # The record starts at that commit even when it did not touch versions.yml itself.
@@ -161,15 +170,7 @@ class FirstCopy:
 def first_copy(path: Path, start: Start | None) -> FirstCopy | None:
     """The oldest copy of `path` on the main line since `start` (None if it never reached it); NoHistory without git."""
     folder, relative = _locate(path)
-    mainline = MAINLINE if _ok(folder, "rev-parse", "--verify", "--quiet", f"{MAINLINE}^{{commit}}") else "HEAD"
-    args = ["log", "--first-parent", f"--max-count={MAX_COMMITS}", "--format=%H %ct", mainline]
-    if start is not None:
-        args += ["--not", f"{start.commit}^@"]
-    listed = _run(folder, *args, "--", relative)
-    if listed is None or listed.returncode:
-        raise NoHistory(NO_HISTORY)
-    for line in reversed(listed.stdout.decode().splitlines()):
-        commit, stamp = line.split()
+    for commit, stamp in reversed(_mainline_commits(folder, _mainline(folder), relative, start)):
         content = _read_blobs(folder, [f"{commit}:{relative}"])[0]
         if content is not None:
             return FirstCopy(commit, dt.datetime.fromtimestamp(int(stamp), dt.UTC), content)
