@@ -27,6 +27,15 @@ def _problems(root) -> list[str]:
         return [str(p) for p in error.problems]
 
 
+def _refused_at_its_line(released_template, tmp_path, edit, value, expected) -> None:
+    """The edit, in a copy of the released example, is refused at `expected` (path:line), never with a traceback."""
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
+    edit(root, value)
+    problems = _problems(root)
+    assert any(p.startswith(expected) for p in problems), problems
+    assert not any("Error:" in p or ".py:" in p for p in problems), problems
+
+
 def _append_notice(root, text: str) -> None:
     path = root / "docs" / SITE / "en" / "index.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n\n" + text + "\n", encoding="utf-8")
@@ -88,11 +97,7 @@ NESTED_LIST = "".join("    " * depth + "- x\n" for depth in range(300))
 def test_input_beyond_any_notice_is_refused_at_its_line_before_any_parser(released_template, tmp_path, edit,
                                                                          value, expected):
     """Nesting or line lengths no notice has would keep a parser busy for minutes or exhaust its recursion."""
-    root = Path(shutil.copytree(released_template, tmp_path / "project"))
-    edit(root, value)
-    problems = _problems(root)
-    assert any(p.startswith(expected) for p in problems), problems
-    assert not any("Error:" in p or ".py:" in p for p in problems), problems
+    _refused_at_its_line(released_template, tmp_path, edit, value, expected)
 
 
 @pytest.mark.parametrize("edit, value, expected", [
@@ -103,11 +108,7 @@ def test_input_beyond_any_notice_is_refused_at_its_line_before_any_parser(releas
     (_grow_archive, "", "companies/example-privacy/versions/v1/en.md:1:"),
 ], ids=["subscript-dunder", "subscript-number", "language-name-tag", "language-name-quote", "archive-over-1mb"])
 def test_hostile_edit_is_refused_at_its_line(released_template, tmp_path, edit, value, expected):
-    root = Path(shutil.copytree(released_template, tmp_path / "project"))
-    edit(root, value)
-    problems = _problems(root)
-    assert any(p.startswith(expected) for p in problems), problems
-    assert not any("Error:" in p or ".py:" in p for p in problems), problems
+    _refused_at_its_line(released_template, tmp_path, edit, value, expected)
 
 
 def test_quotes_in_the_company_name_stay_text_in_every_attribute(released_template, tmp_path):
@@ -216,11 +217,7 @@ NOTICE = f"docs/{SITE}/en/index.md"
         "registry-id-newline"])
 def test_what_the_build_would_fail_on_or_readers_cannot_see_is_refused_at_its_line(released_template, tmp_path,
                                                                                  edit, value, expected):
-    root = Path(shutil.copytree(released_template, tmp_path / "project"))
-    edit(root, value)
-    problems = _problems(root)
-    assert any(p.startswith(expected) for p in problems), problems
-    assert not any("Error:" in p or ".py:" in p for p in problems), problems
+    _refused_at_its_line(released_template, tmp_path, edit, value, expected)
 
 
 def test_the_build_refuses_a_link_that_copies_readers_mail_and_leaves_the_site_as_it_was(released_template, tmp_path):
