@@ -169,7 +169,7 @@ def on_files(state: BuildState, files: Files, config: MkDocsConfig) -> Files:
             # Markdown is handed over in on_pre_page, once i18n has made the File its own.
             abs_src_path = os.path.join(config.docs_dir, src_uri)
             if files.get_file_from_path(src_uri) is not None:
-                shown = display_path(Path(abs_src_path), state.loaded()[0].root)
+                shown = display_path(Path(abs_src_path), site.root)
                 raise PluginError(f"{shown}:1: the build makes this page from versions.yml: remove or rename this file")
             files.append(File.generated(config, src_uri, abs_src_path=abs_src_path, inclusion=inclusion))
     return files
@@ -241,7 +241,6 @@ def on_page_content(state: BuildState, html: str, page: Page) -> str:
         judge = functools.partial(link_problem, own=own)
         refusal = judge(verdict.html)
     if refusal is not None:
-        lang, _, name = page.file.src_uri.partition("/")
         shown = display_path(Path(page.file.abs_src_path or page.file.src_uri), state.loaded()[0].root)
         message = "\n".join(str(p) for p in _refused_lines(state, lang, name, judge)) or f"{shown}:1: {refusal}"
         if not state.preview:
