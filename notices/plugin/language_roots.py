@@ -40,8 +40,10 @@ def on_pre_template(template_name: str, config: MkDocsConfig) -> None:
     i18n leaves `extra.alternate` as it set it for the page it rendered last, so without this the
     404 page would link to that page (upstream: ultrabug/mkdocs-static-i18n#284, #326).
     """
+    if template_name != "404.html":
+        return
     roots = language_roots(config)
-    if template_name == "404.html" and roots:
+    if roots:
         config.extra["alternate"] = roots
 
 
