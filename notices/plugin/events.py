@@ -140,7 +140,7 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         if built.building_others:
             return
         language_roots.on_post_build(self.search, config, built)
-        csp.on_post_build(self.csp, config, {theme.root_path(config, built, lang): theme.root_path(config, built, lang)
-                                             + theme.NOT_FOUND for lang in built.languages})
+        roots = [theme.root_path(config, built, lang) for lang in built.languages]
+        csp.on_post_build(self.csp, config, {root: root + theme.NOT_FOUND for root in roots})
 
     on_post_build = CombinedEvent(_site_files, _whole_site)
