@@ -36,7 +36,8 @@ from pathlib import Path
 
 from _project import ROOT, Layout, load
 
-from notices.model.versions import NOTICE_PAGE, frozen_text
+from notices.model.archive import frozen_text
+from notices.model.versions import NOTICE_PAGE
 from notices.release.freeze import release
 
 CHROMIUM = "/usr/bin/chromium"

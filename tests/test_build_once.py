@@ -8,7 +8,7 @@ from collections import Counter
 import markdown
 from conftest import BUILD_DAY, BUILD_DAY_EPOCH, run_build
 
-from notices.model.versions import frozen_text
+from notices.model.archive import frozen_text
 from notices.sources.cache import FOLDER_VARIABLE
 
 COMPANY = "example-privacy"

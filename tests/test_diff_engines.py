@@ -10,8 +10,8 @@ import unicodedata
 import pytest
 from conftest import ROOT, page
 
+from notices.model.archive import frozen_text
 from notices.model.textdiff import ClauseText, clause_texts, compare_clauses, diff_tokens, diff_words, tokens
-from notices.model.versions import frozen_text
 from notices.sources.markdown_html import MarkdownHtml
 
 SITE = "example-privacy"

@@ -17,8 +17,9 @@ import pytest
 from conftest import EXAMPLE_HISTORY, check, edit, example_source, release, run_build, with_example
 
 from notices.checks.integrity import check_versions
+from notices.model.archive import archive_path, sha256
 from notices.model.history import NO_HISTORY
-from notices.model.versions import archive_path, load_versions, sha256, write_versions
+from notices.model.versions import load_versions, write_versions
 from notices.sources.layout import Layout
 from notices.sources.load import load_site
 from notices.sources.problems import ERROR, WARNING

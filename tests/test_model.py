@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from notices.model.archive import frozen_text
 from notices.model.dates import long_date, parse_as_of, source_date, today_in
 from notices.model.textdiff import DIFF_CELLS, Budget, clause_texts, compare, diff_words, tokens, units
 from notices.model.translations import changed_clauses, stale_clauses
 from notices.model.versions import (
     Version,
-    frozen_text,
     in_force,
     load_versions,
     previous,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model.archive import ArchiveUnreadable, archive_path, read_archive
 from ..model.gdpr import publishes_index
 from ..model.translations import TRANSLATES, stale_clauses
-from ..model.versions import NOTICE_PAGE, ArchiveUnreadable, Version, archive_path, read_archive
+from ..model.versions import NOTICE_PAGE, Version
 from ..sources.clauses import scan
 from ..sources.labels import load_labels
 from ..sources.problems import ERROR, WARNING, Problem, SourceError, display_path

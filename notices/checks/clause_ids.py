@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-from ..model.versions import frozen_text, load_versions
+from ..model.archive import frozen_text
+from ..model.versions import load_versions
 from ..sources import clauses
 from ..sources.pages import PageSource
 from ..sources.problems import Problem, SourceError

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..model.archive import frozen_text, sha256
 from ..model.gdpr import (
     ELEMENT_KEYS,
     ELEMENTS,
@@ -19,7 +20,7 @@ from ..model.gdpr import (
     read_frozen,
 )
 from ..model.textdiff import ClauseText, clause_texts
-from ..model.versions import NOTICE_PAGE, Version, frozen_text, sha256
+from ..model.versions import NOTICE_PAGE, Version
 from ..sources.labels import LABELS
 from ..sources.problems import WARNING, Problem, SourceError, did_you_mean, display_path
 from ..sources.site import CompanySite

@@ -5,22 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ..model.archive import ArchiveUnreadable, archive_path, read_archive, sha256
 from ..model.dates import today_in
 from ..model.disclosure import NAMES
 from ..model.history import NoHistory, first_copy, record_start
 from ..model.shown import draft, frame_facts, released
-from ..model.versions import (
-    ARCHIVE,
-    FRAME_FACTS,
-    NOTICE_PAGE,
-    REGISTRY,
-    ArchiveUnreadable,
-    Version,
-    archive_path,
-    load_versions,
-    read_archive,
-    sha256,
-)
+from ..model.versions import ARCHIVE, FRAME_FACTS, NOTICE_PAGE, REGISTRY, Version, load_versions
 from ..sources.pages import PageSource
 from ..sources.problems import WARNING, Problem, SourceError, display_path
 from ..sources.provenance import trace

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from ..sources.clauses import scan
 from ..sources.site import CompanySite
 from ..sources.text import web_address
+from .archive import frozen_text
 from .disclosure import display_name, public_facts
-from .versions import NOTICE_PAGE, Version, frozen_text, in_force
+from .versions import NOTICE_PAGE, Version, in_force
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ..sources.cache import Cache
 from ..sources.markdown_html import MarkdownHtml
+from .archive import frozen_text
 from .textdiff import clause_texts
-from .versions import frozen_text
 
 TRANSLATES = "translates"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -13,7 +12,7 @@ from typing import Any
 import yaml
 
 from ..sources.problems import Problem, SourceError, did_you_mean, display_path
-from ..sources.yamlsource import MAX_BYTES, load_yaml, parse_yaml
+from ..sources.yamlsource import load_yaml
 
 REGISTRY = "versions.yml"
 # A version id names a folder and a part of every address of the version: short, lower case, no path.
@@ -46,7 +45,7 @@ class VersionStatus(StrEnum):
 CHANGE_KINDS = tuple(ChangeKind)
 
 
-class _PlainDumper(yaml.SafeDumper):
+class PlainDumper(yaml.SafeDumper):
     """Writes equal dates twice instead of as YAML anchors, for people reading the file."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -110,88 +109,6 @@ def next_version_id(versions: list[Version]) -> str:
     while f"v{number}" in taken:
         number += 1
     return f"v{number}"
-
-
-def archive_path(company_dir: Path, version_id: str, lang: str) -> Path:
-    """Where a version's frozen text in `lang` is kept."""
-    return Path(company_dir) / ARCHIVE / version_id / f"{lang}.md"
-
-
-def frozen_file(company_id: str, version: Version, lang: str, text: str, translation_of: str | None = None,
-                note: str | None = None) -> bytes:
-    """The bytes of a frozen text: its identity and dates, then the text with everything filled in.
-
-    A translation's identity also says that it is one, and of which original.
-    """
-    identity = {"company": company_id, "version": version.id, "language": lang,
-                "effective": version.effective, "published": version.published}
-    if translation_of:
-        identity.update(translation_of=translation_of, note=note or "")
-    head = yaml.dump(identity, sort_keys=False, allow_unicode=True, Dumper=_PlainDumper, width=1000)
-    return f"---\n{head}---\n{text.strip()}\n".encode()
-
-
-def sha256(data: bytes) -> str:
-    """Hex SHA-256 of `data`."""
-    return hashlib.sha256(data).hexdigest()
-
-
-class ArchiveUnreadable(OSError):
-    """A released text that cannot be read within the bounds every source keeps; `reason` says why."""
-
-    def __init__(self, path: Path, reason: str):
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
-
-
-@dataclass(frozen=True)
-class Archived:
-    """A released text as kept in the archive: its bytes, its identity block, and its text."""
-
-    path: Path
-    data: bytes
-    block: str
-    text: str
-    # How many lines of the file precede the text (its identity block).
-    offset: int
-
-    def head(self) -> dict[str, Any]:
-        """The identity block (company, version, language, dates), empty when it cannot be read."""
-        try:
-            head = parse_yaml(self.block, self.path.as_posix(), first_line=2).data or {}
-        except SourceError:
-            return {}
-        return head if isinstance(head, dict) else {}
-
-
-def read_archive(company_dir: Path, version_id: str, lang: str) -> Archived:
-    """The one reader of an archived text: no symbolic link, no file larger than any source, UTF-8 only."""
-    path = archive_path(company_dir, version_id, lang)
-    try:
-        if path.is_symlink():
-            raise ArchiveUnreadable(path, "is a symbolic link")
-        if path.stat().st_size > MAX_BYTES:
-            raise ArchiveUnreadable(path, f"is larger than {MAX_BYTES // 1_000_000} MB")
-        data = path.read_bytes()
-        content = data.decode("utf-8")
-    except FileNotFoundError:
-        raise ArchiveUnreadable(path, "was removed") from None
-    except UnicodeDecodeError as error:
-        raise ArchiveUnreadable(path, f"is not UTF-8 text ({error.reason})") from None
-    except ArchiveUnreadable:
-        raise
-    except OSError as error:
-        raise ArchiveUnreadable(path, f"cannot be read ({error.strerror or error})") from None
-    block, text = "", content
-    if content.startswith("---\n") and "\n---\n" in content:
-        block, text = content[4:].split("\n---\n", 1)
-    return Archived(path, data, block, text, content.count("\n") - text.count("\n"))
-
-
-def frozen_text(company_dir: Path, version_id: str, lang: str) -> str:
-    """A frozen text without its identity block, ready to publish (ArchiveUnreadable if it cannot be)."""
-    return read_archive(company_dir, version_id, lang).text
 
 
 def load_versions(company_dir: Path, languages: list[str], root: Path | None = None) -> list[Version]:
@@ -286,7 +203,7 @@ HEADER = ("# Released versions of this notice, oldest first. Written by `notices
 def write_versions(company_dir: Path, versions: list[Version]) -> None:
     """Write versions.yml, oldest first."""
     header = HEADER
-    body = yaml.dump([v.as_record() for v in versions], Dumper=_PlainDumper, sort_keys=False,
+    body = yaml.dump([v.as_record() for v in versions], Dumper=PlainDumper, sort_keys=False,
                      allow_unicode=True, width=100)
     (Path(company_dir) / REGISTRY).write_text(header + body, encoding="utf-8")
 

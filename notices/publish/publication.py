@@ -8,6 +8,7 @@ from typing import Any
 from babel import Locale
 
 from ..checks.gdpr import Coverage
+from ..model.archive import frozen_text
 from ..model.dates import long_date
 from ..model.disclosure import original_prevails
 from ..model.gdpr import STATUSES, document, element_names, frozen_path, publishes_index, read_frozen
@@ -18,7 +19,6 @@ from ..model.versions import (
     NOTICE_PAGE,
     Version,
     VersionStatus,
-    frozen_text,
     in_force,
     previous,
     superseded_on,

@@ -7,9 +7,9 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..model.archive import archive_path
 from ..model.dates import local_midnight, source_date
 from ..model.gdpr import frozen_path, publishes_index
-from ..model.versions import archive_path
 from ..sources.addresses import FEED_FILE, ROBOTS_FILE, VERSIONS_FILE
 from ..sources.problems import Problem, SourceError
 from .html import environment

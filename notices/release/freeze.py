@@ -9,6 +9,7 @@ from pathlib import Path
 from babel import Locale
 
 from ..checks.all import check_company
+from ..model.archive import archive_path, frozen_file, frozen_text, sha256
 from ..model.dating import dating_problem
 from ..model.gdpr import document, element_names, frozen_path, publishes_index, serialized
 from ..model.shown import draft, frame_facts, released
@@ -18,13 +19,9 @@ from ..model.versions import (
     VERSION_ID_FORM,
     ChangeKind,
     Version,
-    archive_path,
-    frozen_file,
-    frozen_text,
     is_version_id,
     load_versions,
     next_version_id,
-    sha256,
     translation_source,
     write_versions,
 )
