@@ -49,7 +49,7 @@ def test_a_build_parses_each_yaml_source_and_front_matter_once(released_template
 
     monkeypatch.setattr(yamlsource, "parse_yaml", counted)
     monkeypatch.setattr("notices.sources.pages.parse_yaml", counted)
-    monkeypatch.setattr("notices.model.versions.parse_yaml", counted)
+    monkeypatch.setattr("notices.model.archive.parse_yaml", counted)
     monkeypatch.setattr("notices.model.history.parse_yaml", counted)
     result = run_build(root, tmp_path / "site", COMPANY, as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
     assert result.returncode == 0, result.output
