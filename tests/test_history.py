@@ -7,6 +7,8 @@ committing each version on a chosen day (fixed commit dates), then breaks it as 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -93,16 +95,27 @@ def repository(template: Path, target: Path, on_main: dict[str, str] | None = No
     return root, commits
 
 
-def problems(root: Path, company: str = SITE, as_of: str | None = None):
+def problems(root: Path, company: str = SITE, as_of: str | None = None, deployed: Path | None = None):
     """What comparing the company's versions with git's record finds, in-process (on `as_of` or today)."""
     layout = Layout(root)
     site = load_site(layout.company_dir(company), layout.docs_dir(company), layout.snippets_dir, root)
-    return check_versions(site, history=True, as_of=as_of)[1]
+    return check_versions(site, history=True, as_of=as_of, deployed=deployed)[1]
 
 
-def errors(root: Path, company: str = SITE, as_of: str | None = None) -> list[str]:
+def errors(root: Path, company: str = SITE, as_of: str | None = None, deployed: Path | None = None) -> list[str]:
     """The errors found, as printed."""
-    return [str(p) for p in problems(root, company, as_of) if p.severity == ERROR]
+    return [str(p) for p in problems(root, company, as_of, deployed) if p.severity == ERROR]
+
+
+def live_record(root: Path, days: dict[str, str], known_from: str = "deploy") -> Path:
+    """A host's deployed.json as a deploy fetches it, in live/<company>/ beside the project: `days` by version."""
+    folder = root.parent / "live" / SITE
+    folder.mkdir(parents=True, exist_ok=True)
+    versions = {version: {"first_published": day, "first_published_at": f"{day}T10:00:00Z", "known_from": known_from}
+                for version, day in days.items()}
+    document = {"format": 1, "company": SITE, "time_zone": "Europe/Bucharest", "versions": versions}
+    (folder / "deployed.json").write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    return folder.parent
 
 
 def entry_line(root: Path, version: str) -> int:
@@ -191,9 +204,9 @@ def test_a_copy_without_git_warns_once_per_company_and_passes(template):
 def test_a_material_version_on_main_10_days_before_it_takes_effect_is_an_error(template, tmp_path):
     root, commits = repository(template, tmp_path, {**ON_MAIN, "v2": "2026-04-05", "v3": "2026-04-05"})
     assert errors(root) == [
-        f"{REGISTRY}:22: material version 'v2' reached main on 2026-04-05 ({commits['v2'][:7]}, the date of its commit "
-        f"on main, never before main's commits before it), only 10 days "
-        f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "
+        f"{REGISTRY}:22: material version 'v2' reached main on 2026-04-05 (commit {commits['v2'][:7]}, its committer "
+        f"date, never before main's commits before it; no deploy record given): only 10 days before it takes effect "
+        f"on 2026-04-15, and readers must get 30 days' notice; it must not be published so: "
         f"revert it before it is deployed and release it with an effective date on or after 2026-05-05"]
 
 
@@ -213,14 +226,14 @@ def test_a_material_version_not_yet_on_main_is_measured_from_today(template, tmp
     # SOURCE_DATE_EPOCH fixes timestamps, never the day: the check's day is the real one, or the one it is given.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1797033600")
     assert [(str(p), p.severity) for p in problems(root, as_of="2026-11-25")] == [
-        (f"{REGISTRY}:60: warning: material version 'v4' is not on main yet: merge it by 2026-12-11 so that "
-         f"readers get 30 days' notice before it takes effect on 2027-01-10", WARNING)]
+        (f"{REGISTRY}:60: warning: material version 'v4' is not yet published: counted from today, 2026-11-25: "
+         f"publish it by 2026-12-11 so that readers get 30 days' notice before it takes effect on 2027-01-10",
+         WARNING)]
     assert errors(root, as_of="2026-12-11") == []  # exactly 30 days
     assert errors(root, as_of="2026-12-12") == [  # 29 days
-        f"{REGISTRY}:60: material version 'v4' is not on main yet: this material change would give readers only "
-        f"29 days' notice counted from today, 2026-12-12 (effective 2027-01-10, 30 days required); move the "
-        f"effective date to 2027-01-11 or later "
-        f"(release it again with --effective)"]
+        f"{REGISTRY}:60: material version 'v4' is not yet published: counted from today, 2026-12-12: only 29 days "
+        f"before it takes effect on 2027-01-10, and readers must get 30 days' notice; move the effective date to "
+        f"2027-01-11 or later (release it again with --effective)"]
 
 
 def test_record_starts_after_an_old_re_freeze_compares_only_what_followed(template, tmp_path):
@@ -264,9 +277,9 @@ def test_the_day_a_version_reached_main_is_the_company_s_day(template, tmp_path)
     assert errors(root) == []  # in UTC it is still 16 March: 30 days' notice
     data.write_text(zoned, encoding="utf-8")
     assert errors(root) == [
-        f"{REGISTRY}:22: material version 'v2' reached main on 2026-03-17 ({commits['v2'][:7]}, the date of its commit "
-        f"on main, never before main's commits before it), only 29 days "
-        f"before it takes effect on 2026-04-15: readers must get 30 days' notice; it must not be published so: "
+        f"{REGISTRY}:22: material version 'v2' reached main on 2026-03-17 (commit {commits['v2'][:7]}, its committer "
+        f"date, never before main's commits before it; no deploy record given): only 29 days before it takes effect "
+        f"on 2026-04-15, and readers must get 30 days' notice; it must not be published so: "
         f"revert it before it is deployed and release it with an effective date on or after 2026-04-16"]
 
 
@@ -375,10 +388,10 @@ def test_a_commit_back_dated_onto_main_counts_from_main_s_commits_before_it(temp
     back_dated = commit(root, "Release v4", "2026-06-01")  # the committer's clock says June
     found = errors(root, as_of="2027-01-02")
     assert [e for e in found if "'v4' reached main" in e] == [
-        f"{REGISTRY}:60: material version 'v4' reached main on 2027-01-01 ({back_dated[:7]}, the date of its commit "
-        f"on main, never before main's commits before it), only 9 days before it takes effect on 2027-01-10: readers "
-        f"must get 30 days' notice; it must not be published so: revert it before it is deployed and release it with "
-        f"an effective date on or after 2027-01-31"]
+        f"{REGISTRY}:60: material version 'v4' reached main on 2027-01-01 (commit {back_dated[:7]}, its committer "
+        f"date, never before main's commits before it; no deploy record given): only 9 days before it takes effect "
+        f"on 2027-01-10, and readers must get 30 days' notice; it must not be published so: revert it before it is "
+        f"deployed and release it with an effective date on or after 2027-01-31"]
 
 
 def test_the_summary_calls_a_rewritten_released_version_rewritten_not_new(template, tmp_path):
@@ -390,3 +403,103 @@ def test_the_summary_calls_a_rewritten_released_version_rewritten_not_new(templa
     commit(root, "Rewrite v1", "2026-12-01")
     summary = notices("summary", "--root", str(root), "--base", "main").stdout
     assert "released versions rewritten" in summary and "Released on `main` and different here: **v1**" in summary
+
+
+def test_a_back_dated_commit_is_counted_from_the_deploy_s_own_day(template, tmp_path):
+    root, _ = repository(template, tmp_path, upto=3)  # v4 (material, effective 2027-01-10) is not committed yet
+    # Committed on 2026-12-20 with the clock set to June: after main's commits before it, so git alone believes it.
+    commit(root, "Release v4", "2026-06-01")
+    assert errors(root, as_of="2026-12-20") == []
+    live = live_record(root, {"v1": "2026-01-10", "v2": "2026-03-01", "v3": "2026-03-01"})
+    shown = (live / SITE / "deployed.json").as_posix()
+    assert errors(root, as_of="2026-12-20", deployed=live) == [
+        f"{REGISTRY}:60: material version 'v4' is on main but not in {shown}, so not yet published: counted from "
+        f"today, 2026-12-20, the day this deploy would publish it: only 21 days before it takes effect on 2027-01-10, "
+        f"and readers must get 30 days' notice; it must not be published so: revert it before it is deployed and "
+        f"release it with an effective date on or after 2027-01-19"]
+    # Once a deploy recorded it (as it never would have), its day is the deploy's, not the commit's.
+    live_record(root, {"v1": "2026-01-10", "v2": "2026-03-01", "v3": "2026-03-01", "v4": "2026-12-20"})
+    assert errors(root, as_of="2026-12-21", deployed=live) == [
+        f"{REGISTRY}:60: material version 'v4' was first published by the deploy on 2026-12-20 ({shown}): only 21 "
+        f"days before it takes effect on 2027-01-10, and readers must get 30 days' notice; it should not have been "
+        f"published so: release a new version with an effective date on or after 2027-01-19"]
+
+
+def test_each_notice_period_message_says_which_day_it_counted_from(template, tmp_path):
+    root, commits = repository(template, tmp_path, {**ON_MAIN, "v2": "2026-04-05", "v3": "2026-04-05"}, upto=3)
+    said = {"git": f"reached main on 2026-04-05 (commit {commits['v2'][:7]}, its committer date, never before main's "
+                   f"commits before it; no deploy record given)"}
+    live = root.parent / "live"
+    live.mkdir()
+    shown = (live / SITE / "deployed.json").as_posix()
+    said["first deploy"] = said["git"].replace("no deploy record given", f"{shown} does not exist yet: this deploy "
+                                                                         f"starts it")
+    found = problems(root, as_of="2026-12-01", deployed=live)
+    assert [(p.path, p.line, p.severity) for p in found if "no deploy record yet" in p.message] == \
+        [(shown, 1, WARNING)]
+    assert [p.message.split(": only")[0] for p in found if p.line == 22] == [f"material version 'v2' {said['first deploy']}"]
+    live_record(root, {"v1": "2026-01-10", "v2": "2026-04-05", "v3": "2026-04-05"}, known_from="commit")
+    said["carried"] = (f"was first published on 2026-04-05 ({shown}: the day it reached main, carried over from git "
+                       f"from before the deploy kept a record)")
+    live_record(root, {"v1": "2026-01-10", "v2": "2026-04-06", "v3": "2026-04-06"})
+    said["deploy"] = f"was first published by the deploy on 2026-04-06 ({shown})"
+    for case, deployed in (("git", None), ("deploy", live)):
+        found = errors(root, as_of="2026-12-01", deployed=deployed)
+        assert [e.split(": only")[0] for e in found] == [f"{REGISTRY}:22: material version 'v2' {said[case]}"], case
+    (live / SITE / "deployed.json").unlink()
+    live_record(root, {"v1": "2026-01-10", "v2": "2026-04-05", "v3": "2026-04-05"}, known_from="commit")
+    assert [e.split(": only")[0] for e in errors(root, as_of="2026-12-01", deployed=live)] == \
+        [f"{REGISTRY}:22: material version 'v2' {said['carried']}"]
+    # Not on main, not in the record: from today.
+    assert any("'v4' is not yet published: counted from today, 2026-12-20" in e
+               for e in errors(root, as_of="2026-12-20", deployed=live))
+
+
+def test_a_record_entry_before_its_version_reached_main_is_refused_at_its_line(template, tmp_path):
+    root, commits = repository(template, tmp_path)
+    live = live_record(root, {"v1": "2026-01-10", "v2": "2026-02-01", "v3": "2026-03-01", "v4": "2026-11-20"})
+    shown = (live / SITE / "deployed.json").as_posix()
+    assert errors(root, as_of="2026-12-01", deployed=live) == [
+        f"{shown}:11: the deploy record says version 'v2' was first published on 2026-02-01, before it reached main "
+        f"in {commits['v2'][:7]} (2026-03-01): a version cannot be published before its text; this is not the record "
+        f"the deploy wrote: fetch the host's own deployed.json"]
+    # Later than git says is how deploys are: they run after the merge.
+    live_record(root, {"v1": "2026-01-11", "v2": "2026-03-02", "v3": "2026-03-02", "v4": "2026-11-21"})
+    assert errors(root, as_of="2026-12-01", deployed=live) == []
+
+
+def test_a_malformed_or_foreign_record_is_a_message_at_its_file(template, tmp_path):
+    root, _ = repository(template, tmp_path)
+    live = live_record(root, {"v1": "2026-01-10"})
+    record = live / SITE / "deployed.json"
+    record.write_text('{"format": 1,\n "company": "other",\n "versions": {}}\n', encoding="utf-8")
+    assert errors(root, deployed=live) == [
+        f"{record.as_posix()}:2: the deploy record is company \"other\"'s, not {SITE}'s: give each company its own "
+        f"host's record"]
+    record.write_text("[" * 100_000, encoding="utf-8")
+    assert errors(root, deployed=live) == [f"{record.as_posix()}:1: the deploy record is nested too deeply to be one"]
+
+
+def test_the_deploy_carries_every_entry_forward_and_records_the_new_version_now(template, tmp_path):
+    from notices.model.first_published import deploy_entries
+    from notices.sources.deploy_record import read_record
+
+    root, commits = repository(template, tmp_path, upto=3)
+    commit(root, "Release v4", "2026-11-20")
+    layout = Layout(root)
+    site = load_site(layout.company_dir(SITE), layout.docs_dir(SITE), layout.snippets_dir, root)
+    versions = load_versions(root / "companies" / SITE, ["en", "ro"])
+    now = dt.datetime(2026, 11, 24, 22, 30, tzinfo=dt.UTC)  # already 25 November in Bucharest
+    live = root.parent / "live"
+    live.mkdir()
+    first = deploy_entries(site, versions, read_record(live, SITE, root), now)  # the host has no record yet
+    assert [(e.id, e.day.isoformat(), e.known_from) for e in first] == [
+        ("v1", "2026-01-10", "commit"), ("v2", "2026-03-01", "commit"), ("v3", "2026-03-01", "commit"),
+        ("v4", "2026-11-20", "commit")]
+    live_record(root, {"v1": "2026-01-11", "v2": "2026-03-02", "v3": "2026-03-02"})
+    entries = deploy_entries(site, versions, read_record(live, SITE, root), now)
+    assert [(e.id, e.day.isoformat(), e.at, e.known_from) for e in entries] == [
+        ("v1", "2026-01-11", dt.datetime(2026, 1, 11, 10, tzinfo=dt.UTC), "deploy"),
+        ("v2", "2026-03-02", dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), "deploy"),
+        ("v3", "2026-03-02", dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), "deploy"),
+        ("v4", "2026-11-25", now, "deploy")]

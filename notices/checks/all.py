@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..model.archive import ArchiveUnreadable, archive_path, read_archive
 from ..model.gdpr import publishes_index
@@ -50,20 +51,23 @@ class CompanyCheck:
 
 
 def check_company(site: CompanySite, against: str | None = None, history: bool = False,
-                  build: bool = False, spelling: bool = False, as_of: str | None = None) -> CompanyCheck:
+                  build: bool = False, spelling: bool = False, as_of: str | None = None,
+                  deployed: Path | None = None) -> CompanyCheck:
     """All problems of a company (errors and warnings), with its versions and coverage.
 
     `history` also compares the released versions with git's record (the check does; builds do not).
     `as_of`: the day taken as today (a preview's), instead of the real day in the company's time zone.
     `build`: the build renders every text it publishes once and gates that HTML (notices/plugin/), with
     the messages of `text_problems` and `archive_problems`; so the check renders only what it does not publish.
+    `deployed`: the deploy's record of first publication days (a deployed.json, or a folder of them by
+    company), which the notice periods are counted from; without it, from git's dates.
     `spelling`: also the words the dictionaries do not know (warnings for the editors, `notices check`).
     """
     clause_ids = clause_id_problems(site)
     problems = list(site.problems) + clause_ids
     problems += check_site_config(site.company, site.root)
     problems += check_tree(site.root, site.company.id) if site.root is not None else []
-    versions, version_problems = check_versions(site, against, history, as_of)
+    versions, version_problems = check_versions(site, against, history, as_of, deployed)
     problems += host_changes(site, against) if history else []
     problems += check_spelling(site) if spelling else []
     # Nothing reads a released text further once one is beyond the bounds of any text (shape.py).

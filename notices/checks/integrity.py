@@ -19,8 +19,10 @@ from .released import check_history
 
 
 def check_versions(site: CompanySite, against: str | None = None, history: bool = False,
-                   as_of: str | None = None) -> tuple[list[Version], list[Problem]]:
+                   as_of: str | None = None, deployed: Path | None = None) -> tuple[list[Version], list[Problem]]:
     """Load the company's versions and report every way the archive differs from what was released.
+
+    `deployed`: the deploy's record, the notice periods are counted from (notices/checks/released.py).
 
     With `history`, also compare them with git's record of what was released (notices/checks/released.py);
     with `against`, also with that git ref's versions.yml.
@@ -61,7 +63,8 @@ def check_versions(site: CompanySite, against: str | None = None, history: bool 
                 problems.append(Problem(display_path(folder, site.root), 1,
                     f"archived version '{folder.name}' is not in {registry}: an archived version is never removed"))
     if history or against:
-        problems.extend(check_history(site, versions, against, record=history, as_of=as_of))
+        problems.extend(check_history(site, versions, against, record=history, as_of=as_of,
+                                      deployed=deployed))
     if versions and site.pages.get(NOTICE_PAGE) and not site.errors:
         problems += _draft_differs(site, versions[-1])
     return versions, problems

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..model.dates import today_in
 from ..model.dating import dating_problem
+from ..model.first_published import FirstPublished, first_published, predating
 from ..model.gdpr import frozen_path
 from ..model.history import NoHistory, Record, Snapshot, Start, first_copy, load_record, record_start, snapshot_at
 from ..model.versions import ARCHIVE, REGISTRY, Version
+from ..sources.deploy_record import DeployRecord, read_record
 from ..sources.problems import WARNING, Problem, SourceError, display_path
 from ..sources.site import CompanySite
 
@@ -22,10 +25,11 @@ RECORDED_LATER = ("title.", "facts.")
 
 
 def check_history(site: CompanySite, versions: list[Version], against: str | None = None,
-                  record: bool = True, as_of: str | None = None) -> list[Problem]:
+                  record: bool = True, as_of: str | None = None, deployed: Path | None = None) -> list[Problem]:
     """Every released version unchanged and in place since git's record (and `against`); notice periods kept.
 
-    Today is the real day in the company's time zone, or `as_of` (a preview's day).
+    Today is the real day in the company's time zone, or `as_of` (a preview's day). `deployed`: the deploy's
+    record (a deployed.json, or a folder of them by company) the notice periods are counted from.
     """
     company_dir = site.company.path.parent
     path = company_dir / REGISTRY
@@ -52,7 +56,16 @@ def check_history(site: CompanySite, versions: list[Version], against: str | Non
         return problems + list(error.problems)
     today = today_in(tz, as_of)
     problems += _dating(versions, history, registry, today)
-    problems += _notice(site, versions, history, registry, tz, today)
+    try:
+        live = read_record(deployed, site.company.id, site.root) if deployed is not None else None
+    except SourceError as error:
+        return problems + list(error.problems)
+    if live is not None:
+        problems += _record_problems(live, versions, history, tz)
+        if not live.exists:
+            problems.append(Problem(live.shown, 1, "no deploy record yet: this deploy starts it, with the versions "
+                                                     "already on main dated as they reached main", WARNING))
+    problems += _notice(site, versions, first_published(versions, history, live, tz, today), registry, today)
     return problems
 
 
@@ -186,48 +199,52 @@ def _line_near(version_id: str, snapshot: Snapshot, versions: list[Version]) -> 
     return versions[-1].line if versions else 1
 
 
-def _notice(site: CompanySite, versions: list[Version], history: Record, registry: str,
-            tz: dt.tzinfo, today: dt.date) -> list[Problem]:
-    """Material versions take effect at least the company's notice period after they reached main."""
+def _notice(site: CompanySite, versions: list[Version], dates: dict[str, FirstPublished], registry: str,
+            today: dt.date) -> list[Problem]:
+    """Material versions take effect at least the company's notice period after they were first published."""
     period = site.company.notice_period_days
-    first_seen: dict[str, Snapshot] = {}
-    for snapshot in history.snapshots:
-        for version_id in snapshot.ids():
-            first_seen.setdefault(version_id, snapshot)
-    oldest = history.snapshots[0] if history.snapshots else None
     problems = []
     for version in versions:
-        if not version.material:
+        dated = dates.get(version.id)
+        if not version.material or dated is None or dated.before_record:
             continue
-        seen = first_seen.get(version.id)
-        if seen is None:
-            days = (version.effective - today).days
-            merge_by = version.effective - dt.timedelta(days=period)
-            if days >= period:
+        days = (version.effective - dated.day).days
+        if days >= period:
+            if dated.pending and not dated.on_main:
+                merge_by = version.effective - dt.timedelta(days=period)
                 problems.append(Problem(registry, version.line,
-                    f"material version '{version.id}' is not on main yet: merge it by {merge_by} so that readers "
+                    f"material version '{version.id}' {dated.said}: publish it by {merge_by} so that readers "
                     f"get {period} days' notice before it takes effect on {version.effective}", WARNING))
-                continue
-            message = (f"material version '{version.id}' is not on main yet: this material change would give "
-                       f"readers only {max(days, 0)} days' notice counted from today, {today} (effective "
-                       f"{version.effective}, {period} days required); move the effective date to "
-                       f"{today + dt.timedelta(days=period)} or later (release it again with --effective)")
+            continue
+        if dated.pending and not dated.on_main:
+            fix = (f"move the effective date to {today + dt.timedelta(days=period)} or later (release it again with "
+                   f"--effective)")
+        elif dated.deployed:
+            fix = (f"it should not have been published so: release a new version with an effective date on or "
+                   f"after {dated.day + dt.timedelta(days=period)}")
         else:
-            if seen is oldest:
-                continue  # there when the record begins: announced before it, or before the history read
-            day = seen.when.astimezone(tz).date()
-            days = (version.effective - day).days
-            if days >= period:
-                continue
-            message = (f"material version '{version.id}' reached main on {day} ({seen.short}, the date of its "
-                       f"commit on main, never before main's commits before it), only {max(days, 0)} "
-                       f"days before it takes effect on {version.effective}: readers must get {period} days' "
-                       f"notice; it must not be published so: revert it before it is deployed and release it "
-                       f"with an effective date on or after {day + dt.timedelta(days=period)}")
+            fix = (f"it must not be published so: revert it before it is deployed and release it with an effective "
+                   f"date on or after {dated.day + dt.timedelta(days=period)}")
+        short = (f"material version '{version.id}' {dated.said}: only {max(days, 0)} days before it takes effect "
+                 f"on {version.effective}, and readers must get {period} days' notice")
         if version.notice_override:
             problems.append(Problem(registry, version.line,
-                f"{message.split(';')[0]}; accepted as recorded in its notice_override: {version.notice_override}",
-                WARNING))
+                f"{short}; accepted as recorded in its notice_override: {version.notice_override}", WARNING))
         else:
-            problems.append(Problem(registry, version.line, message))
+            problems.append(Problem(registry, version.line, f"{short}; {fix}"))
+    return problems
+
+
+def _record_problems(record: DeployRecord, versions: list[Version], history: Record, tz: dt.tzinfo) -> list[Problem]:
+    """The deploy record names only released versions, and none before its text reached main."""
+    known = {version.id for version in versions}
+    problems = [Problem(record.shown, entry.line,
+                        f"the deploy record names version '{entry.id}', which versions.yml does not have: a "
+                        f"released version is never removed") for entry in record.entries.values()
+                if entry.id not in known]
+    for entry, seen in predating(record, history, tz):
+        problems.append(Problem(record.shown, entry.line,
+            f"the deploy record says version '{entry.id}' was first published on {entry.day}, before it reached "
+            f"main in {seen.label(tz)}: a version cannot be published before its text; this is not the record "
+            f"the deploy wrote: fetch the host's own deployed.json"))
     return problems

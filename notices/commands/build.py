@@ -44,6 +44,9 @@ examples:
   notices build                          every company, into site/<company>/
   notices build impro-media              one company
   notices build --as-of 2027-01-15       the sites as they will be on that day (a preview)
+  notices build --deployed live/         the deploy: each site counts notice periods from its host's
+                                         live/<company>/deployed.json and publishes the record again
+                                         with the versions first published now (by the real clock)
 
 A failed build leaves the previously built site/<company>/ exactly as it was.
 Exit status: 0 when every build succeeded, 1 when one failed, 2 for an unknown company.
@@ -141,7 +144,7 @@ def unexpected(error: BaseException, layout: Layout, company_id: str) -> str:
 
 
 def build_company(layout: Layout, company_id: str, site_root: Path, staging: Path,
-                  as_of: str | None = None) -> list[str]:
+                  as_of: str | None = None, deployed: Path | None = None) -> list[str]:
     """Build one company into site_root/<company>; return what went wrong (nothing when it succeeded)."""
     try:
         problems = preflight(layout, company_id)
@@ -160,7 +163,8 @@ def build_company(layout: Layout, company_id: str, site_root: Path, staging: Pat
         work = Path(tempfile.mkdtemp(prefix=f"{company_id}-", dir=staging))
         config_file = layout.config_file(company_id)
         config = load_config(str(config_file), site_dir=str(work), strict=True,
-                             **with_options(config_file, as_of=as_of))
+                             **with_options(config_file, as_of=as_of,
+                                            deployed=str(deployed) if deployed is not None else None))
         build(config)
         site_root.mkdir(parents=True, exist_ok=True)
         replace(site_root / company_id, work, staging / f"{company_id}{PREVIOUS}")
@@ -199,6 +203,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=as_of_option, metavar="WHEN",
                         help=f"preview the sites as they will be (or were) on another day: {AS_OF_FORMAT}; "
                              f"without it, what is in force is decided by today's date in each company's time zone")
+    parser.add_argument("--deployed", type=Path, metavar="PATH", help=DEPLOYED_HELP + "; the site then publishes "
+                        "the record, with the versions first published now (never with --as-of)")
+
+
+DEPLOYED_HELP = ("the deploy's record of the day each version was first published, as its host has it: a "
+                 "deployed.json, or a folder holding <company>/deployed.json (none there: the first deploy); "
+                 "notice periods are counted from it")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -210,7 +221,8 @@ def run(args: argparse.Namespace) -> int:
     if epoch:  # timestamps only (sitemap); what is in force comes from the real date or --as-of
         os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
     if args.as_of:
-        print(f"as of {args.as_of} (--as-of), not today: a preview, not for publishing")
+        print(f"as of {args.as_of} (--as-of), not today: a preview, not for publishing"
+              + ("; no deploy record is written" if args.deployed else ""))
     log_to_stderr(logging.WARNING)
 
     wanted = args.companies or layout.company_ids()
@@ -230,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         try:
             for company_id in wanted:
-                messages = build_company(layout, company_id, site_root, staging, args.as_of)
+                messages = build_company(layout, company_id, site_root, staging, args.as_of, args.deployed)
                 for message in messages:
                     print(message, file=sys.stderr)
                 if messages:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import itertools
+from pathlib import Path
 
 from ..checks.all import check_company
 from ..checks.continuity import vanished_companies
 from ..sources.layout import Layout
 from ..sources.problems import ERROR, Problem, SourceError, display_path
 from . import load
-from .build import as_of_option
+from .build import DEPLOYED_HELP, as_of_option
 
 HELP = "check every company's sources (or the ones named) before a pull request"
 EPILOG = """\
@@ -18,6 +19,7 @@ examples:
   notices check                          every company
   notices check impro-media              one company
   notices check --against origin/main    also compare the released versions with origin/main's
+  notices check --deployed live/         count notice periods from each host's deploy record
 
 Each problem is printed as path:line: message: open that file at that line and do what the
 message says. Errors come first, then warnings; the problems of one file are printed together.
@@ -35,14 +37,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "they are always compared with the git history of main")
     parser.add_argument("--as-of", type=as_of_option, metavar="WHEN",
                         help="take this day as today (YYYY-MM-DD), e.g. to see what a check will say then")
+    parser.add_argument("--deployed", type=Path, metavar="PATH",
+                        help=DEPLOYED_HELP + "; without it, from the day each version reached main (git's dates)")
 
 
-def company_problems(layout: Layout, company_id: str, against: str | None, as_of: str | None = None) -> set[Problem]:
+def company_problems(layout: Layout, company_id: str, against: str | None, as_of: str | None = None,
+                     deployed: Path | None = None) -> set[Problem]:
     """Every problem of one company, never an exception."""
     data_file = display_path(layout.company_dir(company_id) / "company.yml", layout.root)
     try:
         return set(check_company(load(layout, company_id), against, history=True, spelling=True,
-                                 as_of=as_of).problems)
+                                 as_of=as_of, deployed=deployed).problems)
     except SourceError as error:
         return set(error.problems)
     except Exception as error:  # noqa: BLE001 - last resort: one company's surprise must not hide the others
@@ -81,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             data_file = display_path(layout.company_dir(company_id) / "company.yml", layout.root)
             problems.add(Problem(data_file, 1, f"no company '{company_id}' (known: {', '.join(known) or 'none'})"))
             continue
-        found = company_problems(layout, company_id, args.against, args.as_of)
+        found = company_problems(layout, company_id, args.against, args.as_of, args.deployed)
         problems |= found
         verdicts.append(_verdict(company_id, found))
     errors = [p for p in problems if p.severity == ERROR]

@@ -33,9 +33,13 @@ class NoticesConfig(Config):
     preview = c.Type(bool, default=False)
     # What is in force is decided on this day (or moment) rather than today in the company's time zone.
     as_of = c.Optional(AsOf())
+    # The deploy's live record (a deployed.json, or a folder of them by company): the notice periods are
+    # counted from it, and the build publishes it with the versions first published now.
+    deployed = c.Optional(c.Type(str))
 
 
-def with_options(config_file: Path, *, preview: bool = False, as_of: str | None = None) -> dict[str, Any]:
+def with_options(config_file: Path, *, preview: bool = False, as_of: str | None = None,
+                 deployed: str | None = None) -> dict[str, Any]:
     """MkDocs' `load_config` arguments giving the notices plugin these options over what the files say.
 
     MkDocs reads a configuration again at each rebuild of the preview: the options are passed with it
@@ -45,5 +49,5 @@ def with_options(config_file: Path, *, preview: bool = False, as_of: str | None 
         plugins = yaml_load(stream).get("plugins") or {}
     if isinstance(plugins, list):  # the list form: names, or one-key mappings of name to options
         plugins = dict(next(iter(item.items())) if isinstance(item, dict) else (item, {}) for item in plugins)
-    options = dict(plugins.get("notices") or {}, preview=preview, as_of=as_of)
+    options = dict(plugins.get("notices") or {}, preview=preview, as_of=as_of, deployed=deployed)
     return {"plugins": {**plugins, "notices": options}}

@@ -25,6 +25,7 @@ from ..checks.html_safety import sanitize
 from ..checks.link_targets import company_addresses, link_problem
 from ..checks.rendered import Judge
 from ..model.dates import today_in
+from ..model.first_published import deploy_entries
 from ..model.shown import shown_facts
 from ..model.versions import NOTICE_PAGE, Version
 from ..publish.html import problems_box
@@ -32,6 +33,7 @@ from ..publish.pages import Pages
 from ..publish.publication import Publication
 from ..publish.site_files import site_files
 from ..sources.addresses import ARCHIVE_FOLDER
+from ..sources.deploy_record import Entry, read_record
 from ..sources.layout import Layout
 from ..sources.load import load_site
 from ..sources.problems import ERROR, Problem, SourceError, display_path
@@ -50,6 +52,10 @@ class BuildState:
     preview: bool = False
     # The day (or moment) taken as today, if not the real one.
     as_of: str | None = None
+    # The deploy's live record, given by `notices build --deployed`.
+    deployed: str | None = None
+    # The record this build publishes (deployed.json): only with a record given and the real clock.
+    deploy_record: list[Entry] | None = None
     # The configuration file whose sources are loaded: i18n re-runs the build once per language on the
     # same configuration, and the sources are read and checked on its first (original-language) pass.
     loaded_for: str | None = None
@@ -71,9 +77,10 @@ class BuildState:
             raise PluginError("the company's sources were not loaded: build with `notices build <company>`")
         return self.site, self.today
 
-    def next_build(self, config_file: str, preview: bool, as_of: str | None) -> BuildState:
+    def next_build(self, config_file: str, preview: bool, as_of: str | None,
+                   deployed: str | None = None) -> BuildState:
         """A new build's state: nothing, but the preview of one company keeps its last readable sources."""
-        fresh = BuildState(preview=preview, as_of=as_of)
+        fresh = BuildState(preview=preview, as_of=as_of, deployed=None if preview else deployed)
         if preview and self.preview and self.loaded_for == config_file:
             fresh.site, fresh.versions = self.site, self.versions
             fresh.coverage, fresh.today = self.coverage, self.today
@@ -102,8 +109,12 @@ def on_config(state: BuildState, config: MkDocsConfig) -> MkDocsConfig:
         state.problems, state.pages = [str(p) for p in error.problems], {}
         state.loaded_for = config.config_file_path
         return config
+    # One moment for the whole build: the check's today, the pages' and the deploy record's are the same.
+    now = dt.datetime.now(dt.UTC)
+    moment = state.as_of or now.isoformat()
+    deployed = Path(state.deployed) if state.deployed else None
     # A build gates every text it renders (on_page_content); the preview lists every problem in the page.
-    checked = check_company(site, history=True, build=not state.preview, as_of=state.as_of)
+    checked = check_company(site, history=True, build=not state.preview, as_of=moment, deployed=deployed)
     errors = [str(p) for p in checked.errors]
     if errors and not state.preview:
         raise PluginError("\n".join(errors))
@@ -114,7 +125,13 @@ def on_config(state: BuildState, config: MkDocsConfig) -> MkDocsConfig:
         if problem.severity != ERROR:
             log.info(str(problem))
     # Decided once, so that every language of one build agrees on the day even across midnight.
-    today = today_in(site.company.time_zone, state.as_of)
+    today = today_in(site.company.time_zone, moment)
+    if deployed is not None and state.as_of is None:  # a preview's day is never recorded as a deploy's
+        try:
+            record = read_record(deployed, site.company.id, site.root)
+        except SourceError as error:  # changed since the check read it
+            raise PluginError(str(error)) from None
+        state.deploy_record = deploy_entries(site, checked.versions, record, now)
     state.site, state.versions, state.coverage, state.today = site, checked.versions, checked.coverage, today
     state.problems, state.pages, state.loaded_for = errors, {}, config.config_file_path
     return config
@@ -269,7 +286,7 @@ def on_post_build(state: BuildState, config: MkDocsConfig) -> None:
     """Write the files the publish stage made for this language beside its pages."""
     publication = state.language(language_pass(config).language).publication
     try:
-        generated = site_files(publication, config.site_url or "")
+        generated = site_files(publication, config.site_url or "", state.deploy_record)
     except SourceError as error:
         raise PluginError(str(error)) from None
     site_dir = Path(config.site_dir)

@@ -45,7 +45,8 @@ class NoticesPlugin(BasePlugin[NoticesConfig]):
         """A build starts (its original language's pass) with nothing from an earlier one; load the sources."""
         built = language_pass(config)
         if built.first:
-            self.content = self.content.next_build(config.config_file_path, self.config.preview, self.config.as_of)
+            self.content = self.content.next_build(config.config_file_path, self.config.preview, self.config.as_of,
+                                                   self.config.deployed)
             self.search = language_roots.SearchState()
             self.csp = csp.CspState()
             self.not_found = theme.NotFoundPages()

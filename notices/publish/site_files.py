@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from ..model.archive import archive_path
 from ..model.dates import local_midnight, source_date
 from ..model.gdpr import frozen_path, publishes_index
-from ..sources.addresses import FEED_FILE, ROBOTS_FILE, VERSIONS_FILE
+from ..sources.addresses import DEPLOY_FILE, FEED_FILE, ROBOTS_FILE, VERSIONS_FILE
+from ..sources.deploy_record import Entry
 from ..sources.problems import Problem, SourceError
+from .deployed_json import deployed_document
 from .html import environment
 from .publication import Publication, clauses_url, frozen_url
 from .search_words import script as words_script
@@ -78,8 +80,11 @@ def archive_copies(publication: Publication) -> list[SiteFile]:
     return copies
 
 
-def site_files(publication: Publication, site_url: str) -> list[SiteFile]:
-    """Every file the site carries beside its pages for the publication's language."""
+def site_files(publication: Publication, site_url: str, deployed: list[Entry] | None = None) -> list[SiteFile]:
+    """Every file the site carries beside its pages for the publication's language.
+
+    `deployed`: the deploy's record to publish (deployed.json), given only by a deploy's build.
+    """
     # The files of the whole site (robots.txt, versions.json, the archive copies) come with the original
     # language, so that each is made once.
     files = [feed(publication, site_url), *clause_files(publication)]
@@ -89,5 +94,7 @@ def site_files(publication: Publication, site_url: str) -> list[SiteFile]:
         text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         files.append(SiteFile(VERSIONS_FILE, text))
         files.append(SiteFile(WORDS_SCRIPT, words_script()))
+        if deployed is not None:
+            files.append(SiteFile(DEPLOY_FILE, deployed_document(publication.site, deployed)))
         files.extend(archive_copies(publication))
     return files

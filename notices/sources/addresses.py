@@ -12,7 +12,8 @@ ARCHIVE_FOLDER = "versions"
 FEED_FILE = "feed.xml"
 ROBOTS_FILE = "robots.txt"
 VERSIONS_FILE = "versions.json"
-BUILD_FILES = (FEED_FILE, ROBOTS_FILE, VERSIONS_FILE, "sitemap.xml", "sitemap.xml.gz", "404.html", "404")
+DEPLOY_FILE = "deployed.json"
+BUILD_FILES = (FEED_FILE, ROBOTS_FILE, VERSIONS_FILE, DEPLOY_FILE, "sitemap.xml", "sitemap.xml.gz", "404.html", "404")
 BUILD_FOLDERS = ("assets", "search")
 
 
