@@ -64,23 +64,23 @@ def _apply(environ, changes: dict[str, str | None]) -> None:
             environ[name] = value
 
 
-def _build_options(root: Path, site: Path, companies, as_of, epoch) -> tuple[list[str], dict]:
+def _build_options(root: Path, site: Path, companies, as_of, epoch, deployed=None) -> tuple[list[str], dict]:
     env = {"NO_MKDOCS_2_WARNING": "1",
            # without `epoch`, the build takes the project's last commit time
            "SOURCE_DATE_EPOCH": epoch or None}
-    options = ["--as-of", as_of] if as_of else []
+    options = (["--as-of", as_of] if as_of else []) + (["--deployed", str(deployed)] if deployed else [])
     site.parent.mkdir(parents=True, exist_ok=True)
     return ["build", "--root", str(root), "--site-dir", str(site), *options, *companies], env
 
 
 def run_build(root: Path, site: Path, *companies: str, as_of: str | None = None,
-              epoch: str | None = None) -> BuildResult:
+              epoch: str | None = None, deployed: Path | None = None) -> BuildResult:
     """Run the project's build command in this process, as `notices build` runs it.
 
     `as_of` (YYYY-MM-DD[THH:MM]) is the day the build takes as today; without it, the real clock.
-    `epoch` sets SOURCE_DATE_EPOCH, which fixes timestamps only.
+    `epoch` sets SOURCE_DATE_EPOCH, which fixes timestamps only. `deployed`: the deploy's live record.
     """
-    argv, env = _build_options(root, site, companies, as_of, epoch)
+    argv, env = _build_options(root, site, companies, as_of, epoch, deployed)
     result = notices(*argv, env=env)
     return BuildResult(result.returncode, result.stdout + result.stderr, site)
 

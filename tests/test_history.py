@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import EXAMPLE_HISTORY, check, edit, example_source, release, run_build, with_example
@@ -503,3 +504,26 @@ def test_the_deploy_carries_every_entry_forward_and_records_the_new_version_now(
         ("v2", "2026-03-02", dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), "deploy"),
         ("v3", "2026-03-02", dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), "deploy"),
         ("v4", "2026-11-25", now, "deploy")]
+
+
+def test_the_build_publishes_the_record_with_today_s_versions_and_a_preview_publishes_none(template, tmp_path):
+    root, _ = repository(template, tmp_path)
+    # v3 (editorial) is the one version the host has not published yet.
+    live = live_record(root, {"v1": "2026-01-10", "v2": "2026-03-01", "v4": "2026-11-20"})
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    result = run_build(root, root / "site", SITE, deployed=live)
+    after = dt.datetime.now(dt.UTC)
+    assert result.returncode == 0, result.output
+    published = json.loads((root / "site" / SITE / "deployed.json").read_text(encoding="utf-8"))
+    earlier = json.loads((live / SITE / "deployed.json").read_text(encoding="utf-8"))["versions"]
+    assert list(published["versions"]) == ["v1", "v2", "v4", "v3"]
+    assert {k: v for k, v in published["versions"].items() if k != "v3"} == earlier  # carried forward unchanged
+    v3 = published["versions"]["v3"]
+    at = dt.datetime.fromisoformat(v3["first_published_at"])
+    assert v3["known_from"] == "deploy" and before <= at <= after  # the real clock, not the commit's or the epoch's
+    assert v3["first_published"] == at.astimezone(ZoneInfo("Europe/Bucharest")).date().isoformat()
+    # A preview's day is never recorded, and a build without a record writes none.
+    for options in ({"as_of": "2027-02-01", "deployed": live}, {}):
+        result = run_build(root, root / "site", SITE, **options)
+        assert result.returncode == 0, result.output
+        assert not (root / "site" / SITE / "deployed.json").exists(), options

@@ -132,6 +132,10 @@ def test_the_deploy_runs_the_full_check_against_main_and_only_from_main():
     script = " ".join(step.get("run", "") for step in job["steps"])
     assert "notices check --against origin/main" in script
     assert script.index("notices check") < script.index("notices build") < script.index("rsync -rlz")
+    # Each host's deploy record is fetched outside site/ before the check, and both check and build count from it.
+    fetch = script.index("--include=/deployed.json --exclude='*'")
+    assert fetch < script.index("notices check --against origin/main --deployed live")
+    assert script.index("notices build --deployed live") < script.index("rsync -rlz")
 
 
 def test_every_version_publishes_its_frozen_gdpr_index_and_each_quote_is_in_its_text(example):
