@@ -118,7 +118,7 @@ def test_a_command_gives_the_options_over_the_files_plugins(tmp_path):
     (tmp_path / "site.yml").write_text("INHERIT: base.yml\n", encoding="utf-8")
     options = with_options(tmp_path / "site.yml", preview=True, as_of="2027-01-10")
     assert options == {"plugins": {"search": {}, "i18n": {"docs_structure": "folder"},
-                                   "notices": {"preview": True, "as_of": "2027-01-10"}}}
+                                   "notices": {"preview": True, "as_of": "2027-01-10", "deployed": None}}}
     assert list(options["plugins"]) == ["search", "i18n", "notices"]
 
 
