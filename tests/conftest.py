@@ -14,6 +14,7 @@ from runner import (  # noqa: F401 - for the tests
     BuildResult,
     Ran,
     check,
+    free_port,
     notices,
     run_build,
     run_build_command,

@@ -6,6 +6,7 @@ import contextlib
 import fcntl
 import io
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -119,3 +120,10 @@ def shared(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
             make(folder)
             done.touch()
     return folder
+
+
+def free_port() -> int:
+    """A TCP port of this machine that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

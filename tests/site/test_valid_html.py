@@ -13,7 +13,7 @@ import pytest
 # coverage is not traced there (tracing slows the browser driver's Python by a third). Fixtures still count.
 pytestmark = pytest.mark.untraced
 
-VNU = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Material's search field and palette toggles carry `autocomplete` on inputs that do not take it
 # (its templates, not ours: partials/search.html and partials/palette.html).
 MATERIAL_KNOWN = "Attribute “autocomplete” is only allowed when the input type is"

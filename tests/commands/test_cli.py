@@ -10,9 +10,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import Ran, edit, with_example
+from conftest import Ran, edit, free_port, with_example
 from conftest import notices as in_process
-from test_preview import free_port
 
 SITE = "example-privacy"
 

@@ -111,7 +111,7 @@ def test_a_diff_over_its_bound_shows_the_part_between_common_ends_as_replaced():
     assert [s.op for s in diff_words("a b", "c d", spent)] == ["delete", "insert"]
 
 
-TO_HTML = MarkdownHtml(Path(__file__).resolve().parent.parent)
+TO_HTML = MarkdownHtml(Path(__file__).resolve().parents[2])
 
 
 def test_clauses_are_compared_by_id_and_changed_clauses_are_named():

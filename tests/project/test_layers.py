@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "notices"
 STAGES = ("sources", "model", "checks", "release", "publish", "plugin")
 # The site builder's packages: only the adapter (plugin) and the commands that run it may import them.

@@ -10,7 +10,7 @@ import yaml
 from notices.plugin import NoticesPlugin
 from notices.plugin.config import NoticesConfig
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_plugin_is_registered_as_an_mkdocs_entry_point():
@@ -53,8 +53,7 @@ def test_a_build_after_a_preview_in_the_same_process_publishes_no_draft(released
     import time
     import urllib.request
 
-    from conftest import BUILD_DAY, edit
-    from test_preview import free_port
+    from conftest import BUILD_DAY, edit, free_port
 
     from notices.cli import main
     from notices.plugin import content
