@@ -37,3 +37,27 @@ def test_template_code_a_notice_does_not_use_is_refused_as_it_was_written(render
         assert not isinstance(caught.value, UnknownName)
         assert str(caught.value).startswith(message), str(caught.value)
     assert renderer.render("{{ company.legal_name }}\n", "page.md") == "Example Ltd\n"
+
+
+SECRET = "SECRET-7f3a-do-not-publish"
+
+
+def test_the_snippet_loader_refuses_links_on_its_own(tmp_path):
+    from notices.sources.problems import SourceError
+    from notices.sources.render import Renderer
+
+    library = tmp_path / "snippets" / "en"
+    library.mkdir(parents=True)
+    (tmp_path / "secret.md").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "inner.md").write_text(SECRET, encoding="utf-8")
+    (library / "linked.md").symlink_to(tmp_path / "secret.md")
+    (library / "sub").symlink_to(tmp_path / "folder", target_is_directory=True)
+    renderer = Renderer(tmp_path / "snippets", "en", {}, "company.yml", tmp_path)
+    for include, shown in [("linked.md", "'linked.md' is a symbolic link"),
+                           ("sub/inner.md", "'sub' is a symbolic link")]:
+        with pytest.raises(SourceError) as caught:
+            renderer.render(f'{{% include "{include}" %}}\n', "page.md")
+        assert f"snippets/en:1: {shown}" in str(caught.value)
+        assert SECRET not in str(caught.value)
+    assert renderer.render("plain\n", "page.md") == "plain\n"

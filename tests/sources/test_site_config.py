@@ -1,4 +1,4 @@
-"""Company configuration cannot add code, and nothing outside the sources is read or published."""
+"""A company's MkDocs configuration (notices/sources/site_config.py): it cannot add code or read outside the sources."""
 
 from __future__ import annotations
 
@@ -10,8 +10,14 @@ import pytest
 from conftest import BUILD_DAY, BUILD_DAY_EPOCH, check, edit, run_build
 
 SITE = "example-privacy"
+
+
 CONFIG = f"companies/{SITE}/mkdocs.yml"
+
+
 SECRET = "SECRET-7f3a-do-not-publish"
+
+
 HOOK = "import pathlib\npathlib.Path(__file__).with_name('HOOK-RAN').write_text('x')\n"
 
 
@@ -46,6 +52,8 @@ def refused(project: Path, message: str) -> str:
 
 
 NOT_ALLOWED = "cannot be set in a company's configuration"
+
+
 CONFIG_CASES = {  # added at the end of the configuration (line 16), message expected
     "hooks": ("hooks:\n  - evil.py\n", f"{CONFIG}:16: 'hooks' {NOT_ALLOWED}"),
     "extra_javascript": ("extra_javascript:\n  - https://evil.example/x.js\n",
@@ -105,56 +113,3 @@ def test_the_check_reports_a_configuration_hook_too(project):
     assert result.returncode == 1
     assert f"{CONFIG}:16: 'hooks' {NOT_ALLOWED}" in result.stdout
     assert not (project / "companies" / SITE / "HOOK-RAN").exists()
-
-
-def test_a_snippet_linked_to_a_file_outside_is_refused(project, tmp_path):
-    snippet = project / "docs" / "snippets" / "en" / "contact.md"
-    snippet.symlink_to(tmp_path / "outside" / "secret.md")
-    refused(project, "docs/snippets/en/contact.md:1: is a symbolic link to ")
-
-
-def test_a_linked_folder_under_the_company_docs_is_refused(project, tmp_path):
-    (project / "docs" / SITE / "en" / "more").symlink_to(tmp_path / "outside", target_is_directory=True)
-    (project / "docs" / SITE / "ro" / "more").symlink_to(tmp_path / "outside", target_is_directory=True)
-    output = refused(project, f"docs/{SITE}/en/more:1: is a symbolic link to ")
-    assert "replace it with the folder itself" in output
-
-
-def test_a_linked_template_override_is_refused(project, tmp_path):
-    (project / "overrides" / "partials").mkdir(exist_ok=True)
-    (project / "overrides" / "partials" / "copyright.html").symlink_to(tmp_path / "outside" / "secret.md")
-    refused(project, "overrides/partials/copyright.html:1: is a symbolic link to ")
-
-
-@pytest.mark.parametrize("name,message", [
-    ("en/x.html", "only notice pages (.md) are published from this folder"),
-    ("en/evil.js", "only notice pages (.md) are published from this folder"),
-    ("en/images/logo.png", "only notice pages (.md) are published from this folder"),
-    ("stray.md", "is not in a language folder"),
-])
-def test_only_notice_pages_are_published_from_the_company_docs(project, name, message):
-    path = project / "docs" / SITE / name
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(f"<p>{SECRET}</p>\n", encoding="utf-8")
-    refused(project, f"docs/{SITE}/{name}:1: {message}")
-
-
-def test_the_snippet_loader_refuses_links_on_its_own(tmp_path):
-    from notices.sources.problems import SourceError
-    from notices.sources.render import Renderer
-
-    library = tmp_path / "snippets" / "en"
-    library.mkdir(parents=True)
-    (tmp_path / "secret.md").write_text(SECRET, encoding="utf-8")
-    (tmp_path / "folder").mkdir()
-    (tmp_path / "folder" / "inner.md").write_text(SECRET, encoding="utf-8")
-    (library / "linked.md").symlink_to(tmp_path / "secret.md")
-    (library / "sub").symlink_to(tmp_path / "folder", target_is_directory=True)
-    renderer = Renderer(tmp_path / "snippets", "en", {}, "company.yml", tmp_path)
-    for include, shown in [("linked.md", "'linked.md' is a symbolic link"),
-                           ("sub/inner.md", "'sub' is a symbolic link")]:
-        with pytest.raises(SourceError) as caught:
-            renderer.render(f'{{% include "{include}" %}}\n', "page.md")
-        assert f"snippets/en:1: {shown}" in str(caught.value)
-        assert SECRET not in str(caught.value)
-    assert renderer.render("plain\n", "page.md") == "plain\n"
