@@ -1,16 +1,23 @@
-"""Bad input stops the build with `path:line: message`, a non-zero exit, and the old site intact.
+"""`notices build` (notices/commands/build.py): bad input stops it at its file and line, nothing published is lost.
 
-Every case breaks a copy of the fictional example company, whose line numbers belong to the fixture.
+A failed, crashed or killed build leaves the old site intact; a build reads each source once; two builds from the
+same sources are byte-identical. Every case breaks a copy of the fictional example company, whose line numbers
+belong to the fixture.
 """
 
 from __future__ import annotations
 
 import hashlib
 import shutil
+from collections import Counter
 from pathlib import Path
 
+import markdown
 import pytest
-from conftest import edit, run_build, run_build_command, with_example
+from conftest import BUILD_DAY, BUILD_DAY_EPOCH, ROOT, edit, run_build, run_build_command, with_example
+
+from notices.model.archive import frozen_text
+from notices.sources.cache import FOLDER_VARIABLE
 
 SITE = "example-privacy"
 EN = "docs/example-privacy/en/index.md"
@@ -258,3 +265,174 @@ def test_an_editors_slips_are_named_where_they_are(tmp_path):
     data.write_text(facts.replace("  person: Alex Example\n", "") + "person: Alex Example\n", encoding="utf-8")
     assert any("'person' is not a fact this project uses: did you mean 'privacy_contact.person' (indent it under "
                "its group)?" in p for p in problems())
+
+
+
+
+NOTICE = f"docs/{SITE}/en/index.md"
+
+
+# What the plugin calls once a language's pages are written into staging: the worst moment for a surprise.
+SITE_FILES = "notices.plugin.content.site_files"
+
+
+# Loaded by a fresh Python before anything else (PYTHONPATH): the build is killed at that moment.
+KILLED_AT_SITE_FILES = (
+    "import os, signal\n"
+    "import notices.plugin.content as content\n"
+    "content.site_files = lambda *args: os.kill(os.getpid(), signal.SIGKILL)\n")
+
+
+BROKEN_NOTICE = ("{{ company.privacy_contact.email }}", "{{ company.no_such_fact }}")
+
+
+def build(root: Path, *companies: str):
+    """Build into root/site, as of the example's day, with fixed timestamps."""
+    return run_build(root, root / "site", *(companies or (SITE,)), as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+
+
+@pytest.fixture
+def project(built_example, tmp_path) -> Path:
+    """A private copy of the built example project."""
+    return Path(shutil.copytree(built_example, tmp_path / "project", symlinks=True))
+
+
+def snapshot(site: Path) -> dict:
+    """Every file and folder under the site, with the bytes of each file."""
+    return {p.relative_to(site).as_posix(): (p.read_bytes() if p.is_file() else None) for p in site.rglob("*")}
+
+
+def assert_untouched(project: Path, before: dict) -> None:
+    """The site is byte-identical and no staging folder is left, inside it or beside it."""
+    assert snapshot(project / "site") == before, "a failed build changed the published site"
+    assert sorted(p.name for p in (project / "site").iterdir()) == [SITE]
+    assert not (project / ".site-staging").exists()
+
+
+def test_a_failed_build_leaves_the_site_and_no_staging(project):
+    before = snapshot(project / "site")
+    edit(project / NOTICE, *BROKEN_NOTICE)
+    result = build(project)
+    assert result.returncode == 1
+    assert f"{NOTICE}:11: 'company.no_such_fact' has no value" in result.output
+    assert "Traceback" not in result.output
+    assert_untouched(project, before)
+
+
+def test_an_unexpected_exception_is_reported_as_path_line_and_changes_nothing(project, monkeypatch):
+    before = snapshot(project / "site")
+
+    def disk_on_fire(*args):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(SITE_FILES, disk_on_fire)
+    result = build(project)
+    assert result.returncode == 1
+    assert "notices/plugin/content.py:" in result.output
+    assert f"the build of {SITE} stopped: RuntimeError: disk on fire" in result.output
+    assert "Traceback" not in result.output
+    assert_untouched(project, before)
+
+
+def test_what_a_killed_build_left_is_cleared_by_the_next(project, tmp_path, monkeypatch):
+    before = snapshot(project / "site")
+    killer = tmp_path / "killer"
+    killer.mkdir()
+    (killer / "sitecustomize.py").write_text(KILLED_AT_SITE_FILES, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(killer))
+    # Only a process of its own can be killed: this build runs scripts/build.py.
+    killed = run_build_command(project, project / "site", SITE, as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+    assert killed.returncode == -9, killed.output
+    assert snapshot(project / "site") == before
+    leftovers = list((project / ".site-staging").iterdir())
+    assert leftovers and (leftovers[0] / "index.html").is_file()  # a half-built site, outside site/
+
+    monkeypatch.delenv("PYTHONPATH")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert not (project / ".site-staging").exists()
+    assert snapshot(project / "site") == before
+
+
+def test_a_site_moved_aside_by_a_killed_build_is_put_back(project):
+    before = snapshot(project / "site")
+    # Killed between moving the old site aside and moving the new one in.
+    staging = project / ".site-staging"
+    staging.mkdir()
+    (project / "site" / SITE).rename(staging / f"{SITE}.previous")
+    shutil.copytree(staging / f"{SITE}.previous", staging / f"{SITE}-half-built")
+    edit(project / NOTICE, *BROKEN_NOTICE)  # and the next build fails: the old site must still come back
+    result = build(project)
+    assert result.returncode == 1
+    assert f"restored {project / 'site' / SITE}" in result.output
+    assert_untouched(project, before)
+
+
+def test_one_company_failing_leaves_the_others_built(project):
+    edit(project / NOTICE, *BROKEN_NOTICE)
+    result = build(project, SITE, "impro-celojumi")
+    assert result.returncode == 1
+    assert (project / "site" / "impro-celojumi" / "index.html").is_file()
+    assert (project / "site" / "impro-celojumi" / "en" / "index.html").is_file()
+    assert "built impro-celojumi" in result.output
+    assert f"build failed for {SITE}:" in result.output
+    assert "Traceback" not in result.output
+
+
+
+
+def test_a_fresh_build_renders_each_published_text_once_per_page(released_template, tmp_path, monkeypatch):
+    root = shutil.copytree(released_template, tmp_path / "project")
+    monkeypatch.setenv(FOLDER_VARIABLE, str(tmp_path / "empty-cache"))  # nothing kept from earlier runs
+    rendered: Counter[str] = Counter()
+    convert = markdown.Markdown.convert
+
+    def counted(self, source: str) -> str:
+        rendered[source.strip()] += 1
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counted)
+    result = run_build(root, tmp_path / "site", SITE, as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+    assert result.returncode == 0, result.output
+    company_dir = root / "companies" / SITE
+    for lang in ("en", "ro"):
+        for version in ("v1", "v2", "v3", "v4"):
+            text = frozen_text(company_dir, version, lang).strip()
+            # Its own page; the version in force (v3 on the build day) is also the notice page.
+            assert rendered[text] == (2 if version == "v3" else 1), (version, lang)
+
+
+def test_a_build_parses_each_yaml_source_and_front_matter_once(released_template, tmp_path, monkeypatch):
+    from notices.sources import yamlsource
+
+    root = shutil.copytree(released_template, tmp_path / "project")
+    yamlsource._parsed.cache_clear()  # nothing kept from earlier tests in this process
+    parsed: Counter[str] = Counter()
+    parse = yamlsource.parse_yaml
+
+    def counted(text: str, shown_as: str, *args, **kwargs):
+        parsed[shown_as] += 1
+        return parse(text, shown_as, *args, **kwargs)
+
+    monkeypatch.setattr(yamlsource, "parse_yaml", counted)
+    monkeypatch.setattr("notices.sources.pages.parse_yaml", counted)
+    monkeypatch.setattr("notices.model.archive.parse_yaml", counted)
+    monkeypatch.setattr("notices.model.history.parse_yaml", counted)
+    result = run_build(root, tmp_path / "site", SITE, as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+    assert result.returncode == 0, result.output
+    assert {f"companies/{SITE}/company.yml", f"companies/{SITE}/versions.yml", "docs/snippets/en/labels.yml",
+            f"docs/{SITE}/en/index.md"} <= set(parsed)
+    assert {name: count for name, count in parsed.items() if count > 1} == {}
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    # The shared build ran in a test worker; this one runs in a process of its own (another hash seed,
+    # nothing kept in memory), with the same day and timestamps.
+    second = run_build_command(ROOT, tmp_path / "two" / "site", as_of=BUILD_DAY, epoch=BUILD_DAY_EPOCH)
+    assert second.returncode == 0, second.output
+    files_one = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    files_two = {p.relative_to(second.site): p.read_bytes() for p in second.site.rglob("*") if p.is_file()}
+    assert len(files_one) > 50
+    assert files_one.keys() == files_two.keys()
+    different = [str(path) for path in files_one if files_one[path] != files_two[path]]
+    assert different == []
