@@ -1,11 +1,10 @@
-"""The checks stage in this process, on small texts: the HTML allowlist and links."""
+"""The HTML allowlist (notices/checks/html_safety.py): what Markdown produces here passes, the rest is named and never published."""
 
 from __future__ import annotations
 
 import pytest
 
 from notices.checks.html_safety import sanitize
-from notices.checks.markup import anchors, broken_links, links
 
 
 @pytest.mark.parametrize("html", [
@@ -44,32 +43,3 @@ def test_what_the_allowlist_leaves_out_is_named_and_never_published(html, refuse
     assert verdict.refused is not None and verdict.refused.startswith(refused), verdict.refused
     assert gone not in verdict.html
     assert sanitize(verdict.html).refused is None  # what is published passes the allowlist itself
-
-
-def test_anchors_and_links_of_a_page_by_line():
-    text = "## A {#a}\n\n<span id=\"b\"></span>\n\n[to a](#a) and [x](other.md#c)\n<a href=\"#zzz\">z</a>\n"
-    assert anchors(text) == {"a", "b"}
-    assert links(text) == [(5, "#a"), (5, "other.md#c"), (6, "#zzz")]
-
-
-def test_broken_links_name_the_missing_anchor_or_page():
-    text = ("[ok](#a) [ok](https://x.example) [ok]({{ company.website }}) [ok](gdpr.md#right)\n"
-            "[bad](#nowhere)\n[bad](missing.md)\n[bad](./gdpr.md#nothing)\n")
-    found = [str(p) for p in broken_links(text, "p.md", {"a"}, {"index.md": {"a"}, "gdpr.md": {"right"}})]
-    assert found == [
-        "p.md:2: link to '#nowhere', which is not a clause or heading of this page: use one of its clause ids",
-        "p.md:3: link to 'missing.md', which is not a page in this language (pages: gdpr.md, index.md)",
-        "p.md:4: link to './gdpr.md#nothing': 'gdpr.md' has no clause 'nothing'"]
-
-
-@pytest.mark.parametrize("html, found", [
-    ("<p>**Politică de confidențialitate</p>", [["**", "Politică"]]),
-    ("<p>the data__ we keep</p>", [["__", "data"]]),
-    ("<p><strong>bold</strong> and <em>em</em></p>", []),
-    ("<p>a line to sign: ______</p><p>5 ** 2</p>", []),
-    ("<pre><code>**not prose</code></pre><p>x <code>__init__</code></p>", []),
-])
-def test_emphasis_markers_left_in_the_rendered_text_are_found(html, found):
-    from notices.checks.emphasis import unpaired_markers
-
-    assert unpaired_markers(html) == found

@@ -17,6 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 from conftest import EXAMPLE_HISTORY, check, edit, example_source, release, run_build, with_example
 
 from notices.checks.integrity import check_versions
@@ -527,3 +528,21 @@ def test_the_build_publishes_the_record_with_today_s_versions_and_a_preview_publ
         result = run_build(root, root / "site", SITE, **options)
         assert result.returncode == 0, result.output
         assert not (root / "site" / SITE / "deployed.json").exists(), options
+
+
+def test_check_fails_when_a_released_version_disappears_from_git_history(released):
+    subprocess.run(["git", "init", "-q"], cwd=released, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=released, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "x"],
+                   cwd=released, check=True)
+    registry = released / "companies" / SITE / "versions.yml"
+    entries = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    registry.write_text(yaml.safe_dump(entries[:-1], sort_keys=False, allow_unicode=True), encoding="utf-8")
+    shutil.rmtree(released / "companies" / SITE / "versions" / "v4")
+    result = check(released)
+    assert result.returncode == 1  # consistent on its own, but not with the git history...
+    assert re.search(r"^companies/example-privacy/versions.yml:\d+: version 'v4' released in [0-9a-f]{7} "
+                     r"\(\d{4}-\d\d-\d\d\) was removed", result.stdout, re.MULTILINE), result.stdout
+    result = check(released, "--against", "HEAD")
+    assert result.returncode == 1  # ...nor with a ref named
+    assert "version 'v4' released in HEAD was removed" in result.stdout

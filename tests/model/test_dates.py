@@ -1,4 +1,4 @@
-"""Time is real: what is in force follows the date in the company's time zone, not the commit's."""
+"""Time is real (notices/model/dates.py): dates in the page's language, and what is in force follows the day in the company's time zone."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-import yaml
 from conftest import (
     BUILD_DAY,
     BUILD_DAY_EPOCH,
@@ -27,9 +26,11 @@ from conftest import (
     with_example,
 )
 
-from notices.model.dates import today_in
+from notices.model.dates import long_date, parse_as_of, source_date, today_in
 
 SITE = "example-privacy"
+
+
 BUCHAREST, RIGA = ZoneInfo("Europe/Bucharest"), ZoneInfo("Europe/Riga")
 
 
@@ -158,12 +159,29 @@ def _release(root: Path, version: str, kind: list[str], published: dt.date, effe
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_deploy_workflow_rebuilds_shortly_after_midnight_in_each_company_zone():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
-    crons = [entry["cron"] for entry in workflow[True]["schedule"]]  # YAML reads the key 'on' as True
-    runs = [(int(cron.split()[1]), int(cron.split()[0])) for cron in crons]
-    for zone in (BUCHAREST, RIGA):
-        for day in (dt.date(2027, 1, 15), dt.date(2027, 7, 15)):  # winter and summer time
-            local = [dt.datetime.combine(day, dt.time(hour, minute), dt.UTC).astimezone(zone).time()
-                     for hour, minute in runs]
-            assert any(dt.time(0, 0) < moment <= dt.time(0, 30) for moment in local), (zone, day, local)
+def test_dates_are_written_in_the_page_language():
+    day = dt.date(2025, 3, 14)
+    assert long_date(day, "ro") == "14 martie 2025"
+    assert long_date(day, "lv") == "2025. gada 14. marts"
+    assert long_date(day, "en") == "March 14, 2025"  # Babel's long form; the site passes the label date_format
+    assert long_date(day, "en", "d MMMM y") == "14 March 2025"
+
+
+def test_as_of_is_a_day_or_a_moment_in_utc_unless_an_offset_is_given():
+    assert parse_as_of(" 2027-01-10 ") == dt.date(2027, 1, 10)
+    assert parse_as_of("2027-01-09T22:30") == dt.datetime(2027, 1, 9, 22, 30, tzinfo=dt.UTC)
+    assert parse_as_of("2027-01-09T22:30+02:00").utcoffset() == dt.timedelta(hours=2)
+    with pytest.raises(ValueError, match="'soon' is not a date or time: write YYYY-MM-DD"):
+        parse_as_of("soon")
+    # 22:30 UTC is already the next day in Riga; a day is taken as written.
+    assert today_in(RIGA, "2027-01-09T22:30") == dt.date(2027, 1, 10)
+    assert today_in(RIGA, "2027-01-09") == dt.date(2027, 1, 9)
+
+
+def test_the_commit_day_comes_from_the_environment(monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert source_date() is None
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795564800")
+    assert source_date() == dt.date(2026, 11, 25)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert source_date() is None

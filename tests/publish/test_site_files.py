@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conftest import BUILD_DAY, run_build, with_example
+import pytest
+import yaml
+from conftest import (
+    BUILD_DAY,
+    page,
+    run_build,
+    text,
+    with_example,
+)
 
 from notices.checks.all import check_company
+from notices.model.gdpr import ELEMENT_KEYS
 from notices.publish.publication import Publication
 from notices.publish.site_files import site_files
 from notices.sources.layout import Layout
@@ -71,3 +82,80 @@ def test_an_editors_page_cannot_take_a_generated_pages_name(tmp_path):
     assert result.returncode != 0
     assert "docs/example-privacy/en/history.md:1: the build makes this page from versions.yml" in result.output, result.output
     assert "Traceback" not in result.output
+
+
+SITE = "example-privacy"
+
+
+def built(example, url=""):
+    return page(example / "site", SITE, url)
+
+
+def test_feed_and_versions_json_agree_with_the_registry(example):
+    registry = yaml.safe_load((example / "companies" / SITE / "versions.yml").read_text(encoding="utf-8"))
+    document = json.loads((example / "site" / SITE / "versions.json").read_text(encoding="utf-8"))
+    assert [v["id"] for v in document["versions"]] == [v["id"] for v in registry] == ["v1", "v2", "v3", "v4"]
+    for entry, record in zip(document["versions"], registry, strict=True):
+        assert entry["effective"] == record["effective"].isoformat()
+        assert entry["sha256"] == record["sha256"]
+        assert entry["material"] == (record["change"] == "material")
+        for lang in ("en", "ro"):
+            published = example / "site" / SITE / "versions" / entry["id"] / f"{lang}.md"
+            assert hashlib.sha256(published.read_bytes()).hexdigest() == entry["sha256"][lang]
+            assert entry["urls"][lang] == f"https://example.com/{'' if lang == 'en' else 'ro/'}versions/{entry['id']}/"
+    assert [v["superseded"] for v in document["versions"]] == ["2026-04-15", "2026-05-02", "2027-01-10", None]
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    for feed_path, lang in [("feed.xml", "en"), ("ro/feed.xml", "ro")]:
+        feed = ET.parse(example / "site" / SITE / feed_path).getroot()
+        entries = feed.findall(f"{atom}entry")
+        assert [e.find(f"{atom}id").text for e in entries] == [
+            f"https://example.com/{'' if lang == 'en' else 'ro/'}versions/{v}/" for v in ("v4", "v3", "v2", "v1")]
+        assert entries[0].find(f"{atom}category").get("term") == "material"
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    assert built(example).select_one("link[type='application/atom+xml']")["href"] == "feed.xml"
+
+
+SITES = {"impro-media": ("https://impromedia.ro/", "ro"), "impro-celojumi": ("https://impro.lv/", "lv")}
+
+
+@pytest.mark.parametrize("company", SITES)
+def test_sitemap_robots_and_canonical_urls(site, company):
+    base, original = SITES[company]
+    robots = (site / company / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {base}sitemap.xml" in robots
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site / company / "sitemap.xml").getroot()
+    locations = [loc.text for loc in root.findall("s:url/s:loc", ns)]
+    for path in ["", "history/", "compare/", "gdpr/", "versions/v1/", "en/", "en/history/", "en/versions/v1/"]:
+        assert base + path in locations
+    for url in root.findall("s:url", ns):
+        hreflangs = {link.get("hreflang") for link in url.findall("x:link", ns)}
+        assert hreflangs == {original, "en"}
+    for path in ["", "history/", "en/versions/v1/"]:
+        assert page(site, company, path.rstrip("/")).select_one("link[rel=canonical]")["href"] == base + path
+
+
+def test_every_version_publishes_its_frozen_gdpr_index_and_each_quote_is_in_its_text(example):
+    built = example / "site" / "example-privacy"
+    listed = json.loads((built / "versions.json").read_text(encoding="utf-8"))["versions"]
+    assert [v["id"] for v in listed] == ["v1", "v2", "v3", "v4"]
+    statuses = []
+    for version in listed:
+        published = built / "versions" / version["id"] / "gdpr.json"
+        frozen = example / "companies" / "example-privacy" / "versions" / version["id"] / "gdpr.json"
+        assert published.read_bytes() == frozen.read_bytes()  # as frozen at release
+        assert version["gdpr"] == f"https://example.com/versions/{version['id']}/gdpr.json"
+        assert version["gdpr_sha256"] == hashlib.sha256(published.read_bytes()).hexdigest()
+        index = json.loads(published.read_text(encoding="utf-8"))
+        assert [e["key"] for e in index["elements"]] == list(ELEMENT_KEYS) and index["version"] == version["id"]
+        for lang, root in (("en", ""), ("ro", "ro/")):
+            body = text(page(example / "site", "example-privacy", f"{root}versions/{version['id']}")
+                        .select_one("[data-notice-body]"))
+            for element in index["elements"]:
+                for quote in element["quotes"]:
+                    if lang in quote["text"]:
+                        assert " ".join(quote["text"][lang].split()) in body, (version["id"], element["key"])
+        statuses.append({e["key"]: e["status"] for e in index["elements"]}["third-country-transfers"])
+    # Each version's index describes that version: v2 added the transfer to the United States.
+    assert statuses == ["not_applicable", "partly", "partly", "partly"]
