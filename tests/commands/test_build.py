@@ -436,3 +436,17 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     assert files_one.keys() == files_two.keys()
     different = [str(path) for path in files_one if files_one[path] != files_two[path]]
     assert different == []
+
+
+
+
+def test_the_build_refuses_a_link_that_copies_readers_mail_and_leaves_the_site_as_it_was(released_template, tmp_path):
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
+    for lang in ("en", "ro"):
+        (root / "docs" / SITE / lang / "about.md").write_text(
+            "# About {#about}\n\nWrite to [us](mailto:privacy@example.com?cc=collector@elsewhere.example).\n",
+            encoding="utf-8")
+    result = run_build(root, tmp_path / "site", SITE, as_of=BUILD_DAY)
+    assert result.returncode != 0
+    assert f"docs/{SITE}/en/about.md:3: the mail link to 'mailto:privacy@example.com?cc=" in result.output
+    assert not (tmp_path / "site" / SITE).exists()

@@ -1,16 +1,14 @@
-"""The `notices` command as an editor runs it: help with examples, a preview that follows every source."""
+"""The `notices` command (notices/cli.py) as an editor runs it: help with examples, the project found, clause mistakes placed."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import Ran, edit, free_port, with_example
+from conftest import Ran, edit, with_example
 from conftest import notices as in_process
 
 SITE = "example-privacy"
@@ -66,105 +64,6 @@ def test_outside_a_project_it_says_where_to_run(tmp_path):
     assert result.returncode == 2
     assert "is not inside a notices project (a folder holding companies/ and mkdocs.yml): run the command " \
            "there or pass --root <project folder>" in result.stderr
-
-
-def _get(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def _wait_for(url: str, wanted: str, seconds: float) -> str:
-    deadline = time.time() + seconds
-    page = None
-    while time.time() < deadline:
-        page = _get(url)
-        if page is not None and wanted in page:
-            return page
-        time.sleep(0.3)
-    raise AssertionError(f"{wanted!r} did not appear at {url} within {seconds} s")
-
-
-def test_preview_follows_company_data_labels_and_shows_problems_in_the_page_language(example_project):
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-P", "-m", "notices", "serve", SITE, "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=example_project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_for(base + "ro/", "1 Example Street", 60)
-        edit(example_project / "companies" / SITE / "company.yml", "registered_address: 1 Example Street",
-             "registered_address: 2 Changed Road")
-        _wait_for(base + "ro/", "2 Changed Road", 15)
-        edit(example_project / "docs" / "snippets" / "ro" / "labels.yml", "draft: \"Ciornă:", "draft: \"Schiță:")
-        _wait_for(base + "ro/", "Schiță:", 15)
-        # A mistake: the preview keeps running and shows it on the page, titled in the page's language.
-        edit(example_project / "docs" / SITE / "ro" / "index.md", "{{ company.registered_address }}",
-             "{{ company.registred_address }}")
-        page = _wait_for(base + "ro/", "Probleme de corectat în surse", 15)
-        assert "docs/example-privacy/ro/index.md:12:" in page
-        assert server.poll() is None
-    finally:
-        server.terminate()
-        try:
-            output, _ = server.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            output, _ = server.communicate()
-    assert "docs/example-privacy/ro/index.md:12: 'company.registred_address' has no value" in output
-    assert "Traceback" not in output
-
-
-def test_history_gives_an_upcoming_version_its_date_once(example):
-    from conftest import page, text
-
-    history = page(example / "site", SITE, "history")
-    upcoming = text(history.select_one("#v4"))
-    assert upcoming.count("10 January 2027") == 1
-    assert "Takes effect on: 10 January 2027" in upcoming and "In force from" not in upcoming
-    assert "In force from:2 May 2026" in text(history.select_one("#v3"))
-    banner = text(page(example / "site", SITE, "versions/v4").select_one(".notice-banner--upcoming"))
-    assert banner.count("10 January 2027") == 1
-
-
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=Editor", "-c", "user.email=editor@example.com",
-                    *args], check=True, capture_output=True)
-
-
-def test_summary_of_the_pull_request_that_releases_a_version(example_project):
-    from conftest import release
-
-    assert release(example_project, SITE, "--published", "2026-01-10", "--summary", "en=First",
-                   "--summary", "ro=Prima").returncode == 0
-    _git(example_project, "init", "-q", "-b", "main")
-    _git(example_project, "add", "-A")
-    _git(example_project, "commit", "-q", "-m", "v1")
-    _git(example_project, "checkout", "-q", "-b", "release-v2")
-    edit(example_project / "docs" / SITE / "en" / "index.md", "for two years", "for one year")
-    edit(example_project / "docs" / SITE / "ro" / "index.md", "timp de doi ani", "timp de un an")
-    done = release(example_project, SITE, "--material", "--published", "2026-03-01", "--effective", "2026-04-15",
-                   "--summary", "en=Shorter", "--summary", "ro=Mai scurt")
-    assert done.returncode == 0, done.stdout + done.stderr
-    result = run(example_project, "summary", SITE)
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
-    assert "Compared with `main`." in out
-    assert "No change since" not in out
-    assert ("**New version v2** (material change): published 2026-03-01, in force from 2026-04-15. "
-            "Compared with v1: 1 clause(s) change.") in out
-    assert ("(`retention`, changed): 4. Cât timp le păstrăm Păstrăm datele timp de ~~doi~~**un** ~~ani~~**an** "
-            "de la ultimul contact.") in out
-    assert "We keep your data for ~~two~~**one** ~~years~~**year** after" in out
-    # A later edit of the draft on the same branch is listed apart, as not yet released.
-    edit(example_project / "docs" / SITE / "ro" / "index.md", "Puteți cere", "Puteți solicita")
-    out = run(example_project, "summary", SITE).stdout
-    assert "Draft not yet released, compared with v2: 1 clause(s) change." in out
-    assert "~~cere~~**solicita**" in out
-    assert "Readers see this only after `notices release example-privacy` releases it as a new version." in out
 
 
 def _errors(result: Ran) -> list[str]:

@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 
 from conftest import edit, free_port
+from test_cli import example_project as cli_example_project
 
 
 def mkdocs(project, *args, **kwargs):
@@ -82,4 +83,59 @@ def test_strict_build_fails_on_the_same_problem(project):
     page = (project / "docs" / "impro-celojumi" / "en" / "index.md").read_text(encoding="utf-8").split("\n")
     line = page.index('{% include "change.md" %}') + 1
     assert f"docs/impro-celojumi/en/index.md:{line}: snippet 'change.md' does not exist" in output
+    assert "Traceback" not in output
+
+
+SITE = "example-privacy"
+
+example_project = cli_example_project  # the fixture: a copy of the project with the example company
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, wanted: str, seconds: float) -> str:
+    deadline = time.time() + seconds
+    page = None
+    while time.time() < deadline:
+        page = _get(url)
+        if page is not None and wanted in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{wanted!r} did not appear at {url} within {seconds} s")
+
+
+def test_preview_follows_company_data_labels_and_shows_problems_in_the_page_language(example_project):
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-P", "-m", "notices", "serve", SITE, "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=example_project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(base + "ro/", "1 Example Street", 60)
+        edit(example_project / "companies" / SITE / "company.yml", "registered_address: 1 Example Street",
+             "registered_address: 2 Changed Road")
+        _wait_for(base + "ro/", "2 Changed Road", 15)
+        edit(example_project / "docs" / "snippets" / "ro" / "labels.yml", "draft: \"Ciornă:", "draft: \"Schiță:")
+        _wait_for(base + "ro/", "Schiță:", 15)
+        # A mistake: the preview keeps running and shows it on the page, titled in the page's language.
+        edit(example_project / "docs" / SITE / "ro" / "index.md", "{{ company.registered_address }}",
+             "{{ company.registred_address }}")
+        page = _wait_for(base + "ro/", "Probleme de corectat în surse", 15)
+        assert "docs/example-privacy/ro/index.md:12:" in page
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        try:
+            output, _ = server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            output, _ = server.communicate()
+    assert "docs/example-privacy/ro/index.md:12: 'company.registred_address' has no value" in output
     assert "Traceback" not in output

@@ -1,11 +1,13 @@
-"""The MkDocs adapter is one plugin of the notices package, found by MkDocs through its entry point."""
+"""The MkDocs adapter (notices/plugin/): one plugin found through its entry point, handing Material names and titles as text."""
 
 from __future__ import annotations
 
+import shutil
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import yaml
+from conftest import BUILD_DAY, notices, run_build
 
 from notices.plugin import NoticesPlugin
 from notices.plugin.config import NoticesConfig
@@ -141,3 +143,45 @@ def test_a_build_starts_from_nothing_and_a_preview_keeps_only_its_own_companys_l
     assert previewed.next_build("b/mkdocs.yml", preview=True, as_of=None).site is None  # another company
     built = previewed.next_build("a/mkdocs.yml", preview=False, as_of="2027-01-10")
     assert built.site is None and not built.preview and built.as_of == "2027-01-10"
+
+
+SITE = "example-privacy"  # the fictional example: its line numbers belong to the fixture
+
+
+def test_quotes_in_the_company_name_stay_text_in_every_attribute(released_template, tmp_path):
+    """ASCII quotes are common in company names; the theme prints the site's name into attributes."""
+    from bs4 import BeautifulSoup
+
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
+    data = root / "companies" / SITE / "company.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "legal_name: Example Privacy Ltd (fictional example)", "legal_name: IMPRO \"X' onmouseover=alert(1) y=\""), encoding="utf-8")
+    index = root / "companies" / SITE / "gdpr.yml"  # its quotes follow the name, as an editor would make them
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        '"Example Privacy Ltd (fictional example)"', "'IMPRO \"X'' onmouseover=alert(1) y=\"'"), encoding="utf-8")
+    # The site shows the name the version in force was released with: the new name is released first.
+    done = notices("release", SITE, "--root", str(root), "--editorial", "--published", BUILD_DAY, "--effective",
+                   "2027-01-11", "--summary", "en=New name", "--summary", "ro=Nume nou", "--translation-current", "ro")
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = run_build(root, tmp_path / "site", SITE, as_of="2027-01-11")
+    assert result.returncode == 0, result.output
+    soup = BeautifulSoup((tmp_path / "site" / SITE / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not soup.find_all(attrs={"onmouseover": True})
+    assert soup.select_one("[data-md-component=logo]")["aria-label"] == "IMPRO \"X' onmouseover=alert(1) y=\""
+
+
+def test_a_heading_that_spells_markup_stays_text_in_the_page_title(released_template, tmp_path):
+    """A page's first heading becomes its title; characters written as entities stay characters there."""
+    from bs4 import BeautifulSoup
+
+    root = Path(shutil.copytree(released_template, tmp_path / "project"))
+    heading = "Terms &lt;/title&gt;&lt;script&gt;alert(5)&lt;/script&gt; &amp; more"
+    for lang in ("en", "ro"):
+        (root / "docs" / SITE / lang / "about.md").write_text(f"# {heading} {{#about}}\n\nText.\n", encoding="utf-8")
+    result = run_build(root, tmp_path / "site", SITE, as_of=BUILD_DAY)
+    assert result.returncode == 0, result.output
+    soup = BeautifulSoup((tmp_path / "site" / SITE / "about" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert len(soup.find_all("title")) == 1
+    assert soup.title.get_text().startswith("Terms </title><script>alert(5)</script> & more - ")
+    assert not [script for script in soup.find_all("script") if "alert(5)" in script.get_text()]

@@ -326,3 +326,17 @@ def test_gdpr_index_does_not_claim_what_the_text_does_not_say(site, company):
     statuses = {row["id"]: row["class"][-1].rsplit("--", 1)[1] for row in rows}
     for key, status in UNSUPPORTED[company].items():
         assert statuses[key] == status, key
+
+
+
+
+def test_history_gives_an_upcoming_version_its_date_once(example):
+    from conftest import page, text
+
+    history = page(example / "site", SITE, "history")
+    upcoming = text(history.select_one("#v4"))
+    assert upcoming.count("10 January 2027") == 1
+    assert "Takes effect on: 10 January 2027" in upcoming and "In force from" not in upcoming
+    assert "In force from:2 May 2026" in text(history.select_one("#v3"))
+    banner = text(page(example / "site", SITE, "versions/v4").select_one(".notice-banner--upcoming"))
+    assert banner.count("10 January 2027") == 1
