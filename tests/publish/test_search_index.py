@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from notices.publish.search_index import language_index
 
 
@@ -35,3 +39,35 @@ def test_each_numbered_point_is_a_search_entry_named_by_its_label():
         ("en/#rights", "Rights", "<p>You may.</p>"),
         ("en/#access", "2.1. Ask for access.", "<p>2.1. Ask for access.</p> <p>Tail.</p>"),
         ("en/#object", "2.2 Object.", "<p>2.2 Object.</p>"), ("en/#other", "Other", "<p>Nothing here.</p>")]
+
+
+
+
+def index(site, company, lang_root=""):
+    return json.loads((site / company / lang_root / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.untraced  # reads the built index only: no project code runs here
+@pytest.mark.parametrize("company,original", [("impro-media", "ro"), ("impro-celojumi", "lv")])
+def test_one_index_per_language(site, company, original):
+    root, english = index(site, company), index(site, company, "en")
+    # No lunr language file to fetch, no stop words: the history page's search has none either.
+    assert root["config"]["lang"] == english["config"]["lang"] == ["en"]
+    assert root["config"]["pipeline"] == english["config"]["pipeline"] == []
+    # Locations are relative to the site's root, where Material resolves them.
+    assert all(not doc["location"].startswith("en/") for doc in root["docs"])
+    assert all(doc["location"].startswith("en/") for doc in english["docs"])
+    root_text = " ".join(doc["text"] for doc in root["docs"])
+    english_text = " ".join(doc["text"] for doc in english["docs"])
+    assert "personal data" in english_text.lower() and "personal data" not in root_text.lower()
+
+
+@pytest.mark.untraced  # reads the built index only: no project code runs here
+@pytest.mark.parametrize("lang_root", ["", "ro/"])
+def test_each_text_is_found_once(example, lang_root):
+    entries = index(example / "site", "example-privacy", lang_root)["docs"]
+    assert entries and not [doc["location"] for doc in entries if "versions/" in doc["location"]]
+    texts = [doc["text"] for doc in entries if doc["text"]]
+    assert len(texts) == len(set(texts))
+    # The example has four versions: the clause on retention exists four times, but is indexed once.
+    assert [doc["location"] for doc in entries].count(f"{lang_root}#retention") == 1
