@@ -37,7 +37,7 @@ class Ran:
 def notices(*argv: str, env: dict[str, str | None] | None = None) -> Ran:
     """Run the `notices` command in this process, as the scripts do, and capture what it prints.
 
-    The command puts back what it changes in the process (tests/test_process.py); this puts back `env`.
+    The command puts back what it changes in the process (tests/commands/test_process.py); this puts back `env`.
     """
     from notices.cli import main
 

@@ -1,7 +1,7 @@
 """How the site's searches compare words: one folding of diacritics and case, one light stemmer, for index and query.
 
 The browser applies the same rule from `assets/javascripts/words.js`, written by the build from the template
-`templates/words.js` with the endings below; `tests/test_search_words.py` checks both give the same words.
+`templates/words.js` with the endings below; `tests/publish/test_search_words.py` checks both give the same words.
 """
 
 from __future__ import annotations

@@ -182,7 +182,7 @@ def test_archived_version_altered(released):
                                   "from git, never edit it")
 
 
-# 7. Nothing that runs or embeds: the rendered text passes an HTML allowlist (more cases in test_bad_input.py).
+# 7. Nothing that runs or embeds: the rendered text passes an HTML allowlist (more cases in test_build.py).
 
 NOT_ALLOWED = ("is not allowed in a notice: a notice holds text, headings, lists, tables, admonitions and links to "
                "https:, mailto: or tel: addresses or to the site's own pages; remove it or write it as plain text")
